@@ -1,0 +1,35 @@
+export type { DirectoryGroup, FlattenedGroup } from './model/directory-group';
+export {
+  DIRECTORY_TYPES,
+  UPSTREAM_DIRECTORY_TYPE_NUMBERS,
+  isDirectoryType,
+  type DirectoryType,
+} from './model/directory-type';
+export type { DirectoryUser, NormalisedUser } from './model/directory-user';
+export type { ImportOptions } from './model/import-options';
+export type { ImportGroup, ImportMember, ImportRequest } from './model/import-request';
+export type { SyncDestination } from './model/sync-destination';
+
+export { ConfigurationError, type ConfigurationErrorCode } from './errors/configuration.error';
+export { DuplicateEmailError } from './errors/duplicate-email.error';
+export { SyncError, type FailureSide } from './errors/sync-error';
+
+export { systemClock, type Clock } from './ports/clock';
+export type {
+  DirectoryCursor,
+  DirectoryProvider,
+  DirectoryReadRequest,
+  DirectorySnapshot,
+} from './ports/directory-provider';
+export type { LogFields, LogLevel, Logger } from './ports/logger';
+export type { SecretStore } from './ports/secret-store';
+export type { SettingsChange, SettingsStore } from './ports/settings-store';
+
+export { IMPORT_BATCH_SIZE, buildImportRequests } from './sync/build-import-requests';
+export { deduplicateUsers } from './sync/deduplicate-users';
+export type { DropReason, DroppedUser } from './sync/dropped-user';
+export { fingerprintRequests } from './sync/fingerprint';
+export { flattenGroups } from './sync/flatten-groups';
+export { MAX_EMAIL_LENGTH, normaliseUsers } from './sync/normalise-users';
+export { planSync, type SyncPlanInput } from './sync/plan-sync';
+export type { SyncCounts, SyncOutcome, SyncPlan } from './sync/sync-plan';

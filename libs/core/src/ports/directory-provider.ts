@@ -1,0 +1,39 @@
+import type { DirectoryGroup } from '../model/directory-group';
+import type { DirectoryType } from '../model/directory-type';
+import type { DirectoryUser } from '../model/directory-user';
+
+/**
+ * Where the previous successful read left off. Providers that read incrementally keep their
+ * position here (a revision time, a delta link); the connector persists it only after a sync
+ * succeeds, so a failed run is retried from the same place.
+ */
+export interface DirectoryCursor {
+  readonly usersReadAt: string | null;
+  readonly groupsReadAt: string | null;
+  readonly userDeltaToken: string | null;
+  readonly groupDeltaToken: string | null;
+}
+
+export interface DirectoryReadRequest {
+  /** `full` reads everything; `delta` reads what changed since `cursor`. */
+  readonly mode: 'full' | 'delta';
+  /** A test run: read, but change no state the provider keeps outside the returned cursor. */
+  readonly dryRun: boolean;
+  readonly cursor: DirectoryCursor | null;
+  /** The time the read started, stored as the next cursor so consecutive runs overlap, not gap. */
+  readonly startedAt: Date;
+  readonly signal?: AbortSignal;
+}
+
+/** What one read of the directory yielded: always the whole answer, or the read throws. */
+export interface DirectorySnapshot {
+  readonly users: readonly DirectoryUser[];
+  readonly groups: readonly DirectoryGroup[];
+  readonly cursor: DirectoryCursor;
+}
+
+/** A source of users and groups: one implementation per directory type in `libs/providers`. */
+export interface DirectoryProvider {
+  readonly type: DirectoryType;
+  read(request: DirectoryReadRequest): Promise<DirectorySnapshot>;
+}

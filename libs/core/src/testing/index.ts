@@ -1,0 +1,1 @@
+export { aGroup, aUser, importOptions } from './builders';
