@@ -1,0 +1,7 @@
+export {
+  createDirectoryProvider,
+  providerRegistry,
+  type DirectoryProviderFactory,
+  type ProviderContext,
+  type ProviderRegistry,
+} from './registry';
