@@ -148,8 +148,8 @@ describe('flattenGroups', () => {
     expect(groups).toEqual(before);
   });
 
-  it('agrees with a naive reachability walk on random graphs', () => {
-    const graph = fc
+  const randomGraph = () =>
+    fc
       .record({
         groupCount: fc.integer({ min: 0, max: 25 }),
         userCount: fc.integer({ min: 0, max: 12 }),
@@ -183,11 +183,26 @@ describe('flattenGroups', () => {
         ),
       );
 
+  it('agrees with a naive reachability walk on random graphs', () => {
     fc.assert(
-      fc.property(graph, (groups) => {
+      fc.property(randomGraph(), (groups) => {
         expect(membersByGroup(groups)).toEqual(naiveFlatten(groups));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('gives the same answer when told some member ids up front, in any order', () => {
+    const knownIds = fc.array(fc.integer({ min: 0, max: 15 }).map((user) => `u${user}`));
+    fc.assert(
+      fc.property(randomGraph(), knownIds, fc.boolean(), (groups, known, sortFirst) => {
+        const given = sortFirst ? [...known].sort() : known;
+        const flattened = Object.fromEntries(
+          flattenGroups(groups, given).map((group) => [group.externalId, group.memberExternalIds]),
+        );
+        expect(flattened).toEqual(naiveFlatten(groups));
+      }),
+      { numRuns: 300 },
     );
   });
 });

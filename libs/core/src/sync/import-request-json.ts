@@ -29,25 +29,25 @@ export function writeImportRequestJson(
     const chunk = request.members
       .slice(start, start + MEMBERS_PER_CHUNK)
       .map(({ email, externalId, deleted }) => ({ email, externalId, deleted }));
-    write(`${start === 0 ? '' : ','}${JSON.stringify(chunk).slice(1, -1)}`);
+    write(start === 0 ? '' : ',');
+    write(JSON.stringify(chunk).slice(1, -1));
   }
   write(
     `],"overwriteExisting":${request.overwriteExisting},"largeImport":${request.largeImport},"inviteUsersAfterProvisioning":${request.inviteUsersAfterProvisioning}}`,
   );
 }
 
-/** `JSON.stringify(values)` for a list of strings, written a couple of thousand at a time. */
+/**
+ * `JSON.stringify(values)` for a list of strings, written a couple of thousand ids at a time and
+ * without gluing pieces into new strings (each glue would copy them once more).
+ */
 function writeStringArray(values: readonly string[], write: (chunk: string) => void): void {
-  if (values.length === 0) {
-    write('[]');
-    return;
-  }
+  write('[');
   for (let start = 0; start < values.length; start += IDS_PER_CHUNK) {
-    const json = stringListJson(values.slice(start, start + IDS_PER_CHUNK));
-    const first = start === 0;
-    const last = start + IDS_PER_CHUNK >= values.length;
-    write(`${first ? '[' : ','}${json.slice(1, -1)}${last ? ']' : ''}`);
+    write(start === 0 ? '' : ',');
+    writeStringListItems(values.slice(start, start + IDS_PER_CHUNK), write);
   }
+  write(']');
 }
 
 /** Characters JSON.stringify escapes besides `"` and `\`: controls, and lone surrogates. */
@@ -55,18 +55,21 @@ function writeStringArray(values: readonly string[], write: (chunk: string) => v
 const CONTROL_OR_SURROGATE = /[\u0000-\u001f\ud800-\udfff]/;
 
 /**
- * `JSON.stringify(values)` for a non-empty list of strings. Ids almost never need escaping, and
- * joining them is nearly three times faster than the general serialiser, which stays the
- * answer for any list that does (any surrogate, even a valid pair, takes that path too).
+ * The items of `JSON.stringify(values)` (without the brackets) for a non-empty list of strings.
+ * Ids almost never need escaping, and joining them is nearly three times faster than the general
+ * serialiser, which stays the answer for any list that does (any surrogate, even a valid pair,
+ * takes that path too).
  */
-function stringListJson(values: readonly string[]): string {
-  for (const value of values) {
-    if (value.includes('"') || value.includes('\\')) {
-      return JSON.stringify(values);
-    }
+function writeStringListItems(values: readonly string[], write: (chunk: string) => void): void {
+  const plain = values.every((value) => !value.includes('"') && !value.includes('\\'));
+  const joined = plain ? values.join('","') : '';
+  if (!plain || CONTROL_OR_SURROGATE.test(joined)) {
+    write(JSON.stringify(values).slice(1, -1));
+    return;
   }
-  const joined = values.join('","');
-  return CONTROL_OR_SURROGATE.test(joined) ? JSON.stringify(values) : `["${joined}"]`;
+  write('"');
+  write(joined);
+  write('"');
 }
 
 /** The whole JSON of one request as a string, for requests small enough to hold at once. */
