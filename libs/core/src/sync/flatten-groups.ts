@@ -8,8 +8,8 @@ import { stronglyConnectedComponents } from './strongly-connected-components';
  * Groups that reach each other (a cycle) form one strongly connected component and share one
  * member list; components are then merged once each, sinks first. The graph work is linear in
  * groups + nesting links; merging is proportional to the flattened memberships it produces.
- * Members are handled as ranks into the sorted list of distinct member ids, so merging works on
- * typed arrays instead of sets of strings and every list comes out sorted. References to groups
+ * Members are handled as ranks into one sorted list of ids, so merging works on typed arrays
+ * instead of sets of strings and every list comes out sorted. References to groups
  * that are not in the list are ignored.
  *
  * `knownMemberIds` may give ids (the users' external ids) already in canonical order, so that only
@@ -40,10 +40,10 @@ export function flattenGroups(
     componentRanks[componentId] =
       direct === 0 && reached.size <= 1
         ? (reached.values().next().value ?? new Int32Array(0))
-        : merger.merge(
-            nodes.map((node) => members.directRanks[node] as Int32Array),
-            reached,
-          );
+        : merger.merge([
+            ...nodes.map((node) => members.directRanks[node] as Int32Array),
+            ...reached,
+          ]);
   }
 
   const idLists = new Map<Int32Array, readonly string[]>();
@@ -182,19 +182,18 @@ class RankMerger {
     this.scratch = new Int32Array(rankCount);
   }
 
-  merge(lists: Iterable<Int32Array>, more: Iterable<Int32Array>): Int32Array {
+  /** The sorted union of the given rank lists. */
+  merge(lists: readonly Int32Array[]): Int32Array {
     this.merges += 1;
     const mark = this.merges;
     const { stamp, scratch } = this;
     let taken = 0;
-    for (const source of [lists, more]) {
-      for (const ranks of source) {
-        for (const rank of ranks) {
-          if (stamp[rank] !== mark) {
-            stamp[rank] = mark;
-            scratch[taken] = rank;
-            taken += 1;
-          }
+    for (const ranks of lists) {
+      for (const rank of ranks) {
+        if (stamp[rank] !== mark) {
+          stamp[rank] = mark;
+          scratch[taken] = rank;
+          taken += 1;
         }
       }
     }

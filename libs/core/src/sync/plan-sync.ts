@@ -68,7 +68,7 @@ function assertDestination(destination: SyncDestination): void {
     throw new ConfigurationError(
       'API_URL_NOT_SET',
       'The Bitwarden API URL is not set.',
-      'Set the server (bwdc config server <url>) or leave it empty for the Bitwarden cloud.',
+      'Set the server URL (bwdc config server <url>), or bitwarden.com for the Bitwarden cloud.',
     );
   }
 }

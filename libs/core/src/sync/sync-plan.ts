@@ -25,6 +25,7 @@ export interface SyncCounts {
   /** Group memberships after flattening, summed over all groups. */
   readonly memberships: number;
   readonly droppedUsers: number;
+  /** Requests to post: 0 when the outcome is `unchanged` or `empty`. */
   readonly requests: number;
 }
 
