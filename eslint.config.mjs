@@ -35,6 +35,7 @@ const depConstraints = [
     sourceTag: 'type:tool',
     onlyDependOnLibsWithTags: [
       'type:core',
+      'type:emulator',
       'type:provider',
       'type:storage',
       'type:testing',
@@ -84,6 +85,35 @@ export default [
       curly: ['error', 'all'],
       eqeqeq: ['error', 'always'],
       'no-console': 'error',
+    },
+  },
+  {
+    // Integration tests drive the code against the local emulators and fixtures in tools/; the
+    // code under test still may not import them.
+    files: ['**/*.integration.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          depConstraints: depConstraints.map((constraint) =>
+            constraint.sourceTag.startsWith('type:')
+              ? {
+                  ...constraint,
+                  onlyDependOnLibsWithTags: [
+                    ...constraint.onlyDependOnLibsWithTags,
+                    'type:emulator',
+                    'type:testing',
+                  ],
+                }
+              : {
+                  ...constraint,
+                  onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'scope:tools'],
+                },
+          ),
+        },
+      ],
     },
   },
   {

@@ -33,3 +33,43 @@ export { flattenGroups } from './sync/flatten-groups';
 export { MAX_EMAIL_LENGTH, normaliseUsers } from './sync/normalise-users';
 export { planSync, type SyncPlanInput } from './sync/plan-sync';
 export type { SyncCounts, SyncOutcome, SyncPlan } from './sync/sync-plan';
+
+export { accessTokenFrom, needsRefresh, type AccessToken } from './bitwarden/access-token';
+export {
+  BitwardenClient,
+  type BitwardenClientOptions,
+  type ImportProgress,
+} from './bitwarden/bitwarden-client';
+export {
+  BitwardenError,
+  ImportBatchError,
+  type BitwardenErrorCode,
+} from './bitwarden/bitwarden-error';
+export { clientDeviceFor, type ClientDevice } from './bitwarden/client-device';
+export {
+  nodeHttpTransport,
+  type HttpRequest,
+  type HttpResponse,
+  type HttpTransport,
+  type NodeHttpTransportOptions,
+} from './bitwarden/http-transport';
+export { organizationIdOf, type OrganizationApiKey } from './bitwarden/organization-api-key';
+export type {
+  MemberStatus,
+  MemberType,
+  OrganizationGroup,
+  OrganizationMember,
+} from './bitwarden/organization-model';
+export {
+  DEFAULT_RETRY_POLICY,
+  type RetryEnvironment,
+  type RetryPolicy,
+} from './bitwarden/retry-policy';
+export {
+  BITWARDEN_EU_CLOUD,
+  BITWARDEN_US_CLOUD,
+  normaliseServerUrl,
+  resolveServerUrls,
+  type ServerUrlSettings,
+  type ServerUrls,
+} from './bitwarden/server-urls';

@@ -9,16 +9,25 @@ interface Probe {
   readonly name: string;
   readonly project: string;
   readonly code: string;
+  /** Probes named `*.integration.spec` are checked under the integration-test rules. */
+  readonly suffix?: string;
 }
 
 /**
  * Each probe is a file written into a project for the length of this test, importing something;
  * one real `eslint` run over all of them shows which imports the workspace's lint rejects.
  */
-const probe = (name: string, project: string, importLine: string, binding: string): Probe => ({
+const probe = (
+  name: string,
+  project: string,
+  importLine: string,
+  binding: string,
+  suffix = '',
+): Probe => ({
   name,
   project,
   code: `${importLine}\n\nexport const probe = [${binding}];\n`,
+  suffix,
 });
 
 const probes: readonly Probe[] = [
@@ -71,6 +80,25 @@ const probes: readonly Probe[] = [
     'resolveDataFilePath',
   ),
   probe(
+    'emulator-imports-core',
+    'tools/bitwarden-server',
+    "import { planSync } from '@bwdc/core';",
+    'planSync',
+  ),
+  probe(
+    'core-imports-emulator',
+    'libs/core',
+    "import { startBitwardenServer } from '@bwdc/bitwarden-server';",
+    'startBitwardenServer',
+  ),
+  probe(
+    'core-integration-test-imports-emulator',
+    'libs/core',
+    "import { startBitwardenServer } from '@bwdc/bitwarden-server';",
+    'startBitwardenServer',
+    '.integration.spec',
+  ),
+  probe(
     'providers-deep-imports-core',
     'libs/providers',
     "import { planSync } from '@bwdc/core/src/sync/plan-sync';",
@@ -79,7 +107,12 @@ const probes: readonly Probe[] = [
 ];
 
 const probePath = (entry: Probe) =>
-  path.join(workspaceRoot, entry.project, 'src', `__boundary_probe__${entry.name}.ts`);
+  path.join(
+    workspaceRoot,
+    entry.project,
+    'src',
+    `__boundary_probe__${entry.name}${entry.suffix ?? ''}.ts`,
+  );
 
 interface EslintFileResult {
   readonly filePath: string;
@@ -128,16 +161,20 @@ describe('module boundaries', () => {
     'providers-imports-storage',
     'storage-imports-providers',
     'core-imports-fixtures',
+    'emulator-imports-core',
+    'core-imports-emulator',
   ])('rejects %s', (name) => {
     expect(rulesBrokenBy(name)).toContain('@nx/enforce-module-boundaries');
   });
 
-  it.each(['providers-imports-core', 'storage-imports-core', 'cli-imports-storage'])(
-    'allows %s',
-    (name) => {
-      expect(rulesBrokenBy(name)).toEqual([]);
-    },
-  );
+  it.each([
+    'providers-imports-core',
+    'storage-imports-core',
+    'cli-imports-storage',
+    'core-integration-test-imports-emulator',
+  ])('allows %s', (name) => {
+    expect(rulesBrokenBy(name)).toEqual([]);
+  });
 
   it('rejects a deep import past a library’s public entry', () => {
     expect(rulesBrokenBy('providers-deep-imports-core')).toContain('no-restricted-imports');
