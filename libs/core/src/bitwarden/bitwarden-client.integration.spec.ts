@@ -185,6 +185,59 @@ describe('BitwardenClient against the local Bitwarden server', () => {
     expect(memberEmails()).toContain('u1@example.com');
   });
 
+  it('gives up on throttling after the attempts allowed and says it was rate limited', async () => {
+    server.injectFault({
+      route: 'import',
+      times: 10,
+      kind: 'status',
+      status: 429,
+      retryAfterSeconds: 1,
+    });
+
+    const failure = client().importRequests([request(['u1'])]);
+
+    await expect(failure).rejects.toMatchObject({ code: 'RATE_LIMITED', status: 429 });
+    await expect(failure).rejects.toThrow('Gave up after 4 attempts.');
+    expect(waits).toEqual([1000, 1000, 1000]);
+  });
+
+  it('says the seats are exhausted when autoscaling may not add more', async () => {
+    await server.stop();
+    server = await startBitwardenServer({ seed: seed({ seats: 2, maxAutoscaleSeats: 2 }) });
+
+    const failure = client().importRequests([request(['u1', 'u2'])]);
+
+    await expect(failure).rejects.toMatchObject({ code: 'SEATS_EXHAUSTED', status: 400 });
+    await expect(failure).rejects.toThrow('Seat limit has been reached.');
+  });
+
+  it("shows every field error of the server's validation, not only its generic message", async () => {
+    const invalid: ImportRequest = {
+      ...request([]),
+      members: [{ email: 'not-an-email', externalId: 'x', deleted: false }],
+      groups: [{ name: 'n'.repeat(101), externalId: 'g', memberExternalIds: [] }],
+    };
+
+    const failure = client().importRequests([invalid]);
+
+    await expect(failure).rejects.toMatchObject({ code: 'REQUEST_REJECTED', status: 400 });
+    await failure.catch((error: Error) => {
+      expect(error.message).toContain("The request's model state is invalid.");
+      expect(error.message).toMatch(/Members\[0\]\.Email: /);
+      expect(error.message).toMatch(/Groups\[0\]\.Name: /);
+    });
+  });
+
+  it('works with separate identity and API base URLs, as the cloud has', async () => {
+    await client({ urls: { apiUrl: server.url, identityUrl: server.url } }).importRequests([
+      request(['u1']),
+    ]);
+
+    expect(tokenRequests().map((entry) => entry.path)).toEqual(['/connect/token']);
+    expect(importRequests().map((entry) => entry.path)).toEqual(['/public/organization/import']);
+    expect(memberEmails()).toContain('u1@example.com');
+  });
+
   it('names the failed batch of five and what was applied before it', async () => {
     const batches = [1, 2, 3, 4, 5].map((batch) => request([`b${batch}-1`, `b${batch}-2`]));
 
