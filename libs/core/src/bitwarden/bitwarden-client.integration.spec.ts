@@ -155,6 +155,24 @@ describe('BitwardenClient against the local Bitwarden server', () => {
     expect(tokenRequests()).toHaveLength(2);
   });
 
+  it('retries a throttled login and a dropped connection', async () => {
+    server.injectFault({
+      route: 'token',
+      times: 1,
+      kind: 'status',
+      status: 429,
+      retryAfterSeconds: 3,
+    });
+    server.injectFault({ route: 'import', times: 1, kind: 'drop' });
+
+    await client().importRequests([request(['u1'])]);
+
+    expect(waits[0]).toBe(3000);
+    expect(tokenRequests().map((entry) => entry.status)).toEqual([429, 200]);
+    expect(importRequests().map((entry) => entry.status)).toEqual([0, 200]);
+    expect(memberEmails()).toContain('u1@example.com');
+  });
+
   it('reports a rejected API key without showing the secret', async () => {
     const wrong = { ...API_KEY, clientSecret: 'thisIsNotTheRightSecret0000000' };
 

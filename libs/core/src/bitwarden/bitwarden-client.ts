@@ -69,11 +69,7 @@ export class BitwardenClient {
 
   /** Logs in now, whatever token is held: the way to check an API key. */
   async login(): Promise<void> {
-    this.token = await withRetry(
-      () => this.requestToken(),
-      this.retryPolicy,
-      this.retryEnvironment,
-    );
+    await withRetry(() => this.renewToken(), this.retryPolicy, this.retryEnvironment);
   }
 
   /**
