@@ -14,7 +14,7 @@ const moduleNameMapper = Object.fromEntries(
 
 // Packages published only as ES modules. Node 24 can require() them, Jest's module runtime
 // cannot, so they go through the same SWC transform as our sources.
-const esmOnlyPackages = ['commander'];
+const esmOnlyPackages = ['commander', 'lowdb', 'steno'];
 
 module.exports = {
   testEnvironment: 'node',

@@ -1,0 +1,49 @@
+import { SyncError } from '@bwdc/core';
+
+/** data.json could not be parsed or does not match the schema; a byte-for-byte copy was kept. */
+export class DataFileCorruptError extends SyncError {
+  readonly code = 'DATA_FILE_CORRUPT';
+  readonly side = 'local-file';
+
+  constructor(
+    readonly path: string,
+    readonly backupPath: string,
+    reason: string,
+  ) {
+    super(
+      `The data file ${path} is not valid (${reason}). It was left as it is and copied to ${backupPath}.`,
+      `Fix the file by hand, restore an earlier copy, or move it away to start with an empty configuration (the copy at ${backupPath} keeps what was there).`,
+    );
+  }
+}
+
+/** data.json was written by a connector this build cannot read. */
+export class DataFileUnsupportedError extends SyncError {
+  readonly code = 'DATA_FILE_UNSUPPORTED';
+  readonly side = 'local-file';
+
+  constructor(
+    readonly path: string,
+    reason: string,
+    remedy: string,
+  ) {
+    super(`The data file ${path} cannot be used: ${reason}`, remedy);
+  }
+}
+
+/** Another process holds the data file's lock for longer than we are prepared to wait. */
+export class DataFileBusyError extends SyncError {
+  readonly code = 'DATA_FILE_BUSY';
+  readonly side = 'local-file';
+
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(
+      `The data file ${path} stayed locked by another process (${cause instanceof Error ? cause.message : String(cause)}).`,
+      'Wait for the other bwdc or desktop app operation to finish; a lock left by a crashed process expires by itself after a few seconds.',
+      { cause },
+    );
+  }
+}

@@ -1,0 +1,121 @@
+import { DIRECTORY_TYPES } from '@bwdc/core';
+import { z } from 'zod';
+
+/** The version this build writes; older documents are migrated on open. */
+export const DATA_FILE_VERSION = 1;
+
+const nullableString = z.string().nullable();
+
+export const SyncStateSchema = z.object({
+  lastSyncHash: nullableString,
+  lastUserSync: nullableString,
+  lastGroupSync: nullableString,
+  userDeltaToken: nullableString,
+  groupDeltaToken: nullableString,
+});
+
+/**
+ * Upstream's `SyncConfiguration`. Provider-specific fields (the LDAP classes, paths and
+ * attributes) ride along; each provider's own schema validates them.
+ */
+export const SyncOptionsSchema = z.looseObject({
+  users: z.boolean(),
+  groups: z.boolean(),
+  interval: z.number().nullable(),
+  userFilter: nullableString,
+  groupFilter: nullableString,
+  removeDisabled: z.boolean(),
+  overwriteExisting: z.boolean(),
+  largeImport: z.boolean(),
+  inviteUsersAfterProvisioning: z.boolean(),
+});
+
+export const ProfileSchema = z.object({
+  directoryType: z.enum(DIRECTORY_TYPES).nullable(),
+  /** Each directory type's settings, kept when the type changes, as upstream keeps them. */
+  directories: z.record(z.string(), z.record(z.string(), z.unknown())),
+  sync: SyncOptionsSchema,
+  /** Where the last successful sync left off; never shared between profiles. */
+  state: SyncStateSchema,
+});
+
+export const ServerSchema = z.object({
+  base: nullableString,
+  api: nullableString,
+  identity: nullableString,
+  webVault: nullableString,
+});
+
+export const DataFileSchema = z
+  .object({
+    version: z.literal(DATA_FILE_VERSION),
+    activeProfile: z.string().min(1),
+    profiles: z.record(z.string().min(1), ProfileSchema),
+    server: ServerSchema,
+    organizationId: nullableString,
+    /** The installation's device id, sent when logging in. */
+    appId: nullableString,
+    /** Secrets, only when BITWARDENCLI_CONNECTOR_PLAINTEXT_SECRETS=true. */
+    secrets: z.record(z.string(), z.string()),
+    /** Desktop and other app settings (window, tray, locale, ...), kept as they are. */
+    app: z.record(z.string(), z.unknown()),
+  })
+  .refine((file) => file.activeProfile in file.profiles, {
+    message: 'activeProfile names a profile that does not exist',
+    path: ['activeProfile'],
+  });
+
+export type SyncState = z.infer<typeof SyncStateSchema>;
+export type SyncOptions = z.infer<typeof SyncOptionsSchema>;
+export type Profile = z.infer<typeof ProfileSchema>;
+export type ServerSettings = z.infer<typeof ServerSchema>;
+export type DataFile = z.infer<typeof DataFileSchema>;
+
+export const DEFAULT_PROFILE = 'default';
+
+export function emptySyncState(): SyncState {
+  return {
+    lastSyncHash: null,
+    lastUserSync: null,
+    lastGroupSync: null,
+    userDeltaToken: null,
+    groupDeltaToken: null,
+  };
+}
+
+/** Upstream's defaults for a new configuration. */
+export function defaultSyncOptions(): SyncOptions {
+  return {
+    users: false,
+    groups: false,
+    interval: 5,
+    userFilter: null,
+    groupFilter: null,
+    removeDisabled: false,
+    overwriteExisting: false,
+    largeImport: false,
+    inviteUsersAfterProvisioning: false,
+  };
+}
+
+export function emptyProfile(): Profile {
+  return {
+    directoryType: null,
+    directories: {},
+    sync: defaultSyncOptions(),
+    state: emptySyncState(),
+  };
+}
+
+export function emptyDataFile(): DataFile {
+  return {
+    version: DATA_FILE_VERSION,
+    activeProfile: DEFAULT_PROFILE,
+    profiles: { [DEFAULT_PROFILE]: emptyProfile() },
+    server: { base: null, api: null, identity: null, webVault: null },
+    organizationId: null,
+    appId: null,
+    secrets: {},
+    app: {},
+  };
+}
