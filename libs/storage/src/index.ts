@@ -33,7 +33,18 @@ export {
   type SyncOptions,
   type SyncState,
 } from './schema/data-file.schema';
+export { createSecretStore, usesPlaintextSecrets } from './secrets/create-secret-store';
+export { KeychainError, type KeychainOperation } from './secrets/keychain-error';
+export {
+  KEYCHAIN_SERVICE_NAME,
+  KeychainSecretStore,
+  type KeychainSecretStoreOptions,
+} from './secrets/keychain-secret-store';
 export { PlaintextSecretStore } from './secrets/plaintext-secret-store';
+export {
+  PLAINTEXT_SECRETS_VARIABLE,
+  SecretStoreUnavailableError,
+} from './secrets/secret-store-unavailable.error';
 export {
   STORED_SECURELY,
   UPSTREAM_AUTH_SECRET_KEYS,
