@@ -4,7 +4,11 @@ import * as path from 'node:path';
 
 import { DATA_KEYS } from './data-file-keys';
 import { DataFileStore } from './data-file-store';
-import { DataFileCorruptError, DataFileUnsupportedError } from './errors/data-file.errors';
+import {
+  DataFileAccessError,
+  DataFileCorruptError,
+  DataFileUnsupportedError,
+} from './errors/data-file.errors';
 import { addProfile, switchProfile } from './profiles';
 
 describe('DataFileStore', () => {
@@ -124,6 +128,20 @@ describe('DataFileStore', () => {
       expect((await readdir(path.dirname(file))).filter((name) => name.includes('.bak'))).toEqual(
         [],
       );
+    });
+  });
+
+  it('says which path it cannot use and what to do when the folder cannot be made', async () => {
+    const blocker = path.join(folder, 'a-file');
+    await writeFile(blocker, 'not a folder');
+
+    const failure = DataFileStore.open({ file: path.join(blocker, 'data.json') });
+
+    await expect(failure).rejects.toBeInstanceOf(DataFileAccessError);
+    await expect(failure).rejects.toThrow(`Cannot create the data folder ${blocker}`);
+    await expect(failure).rejects.toMatchObject({
+      side: 'local-file',
+      remedy: expect.stringContaining('BITWARDENCLI_CONNECTOR_APPDATA_DIR'),
     });
   });
 

@@ -7,7 +7,11 @@ import { Low } from 'lowdb';
 import { z } from 'zod';
 
 import type { DataKey } from './data-file-keys';
-import { DataFileCorruptError, DataFileUnsupportedError } from './errors/data-file.errors';
+import {
+  DataFileCorruptError,
+  DataFileUnsupportedError,
+  fileStep,
+} from './errors/data-file.errors';
 import { DEFAULT_LOCK_OPTIONS, FileLock, type FileLockOptions } from './file/file-lock';
 import { RawJsonFileAdapter, type RawJsonFile } from './file/json-file-adapter';
 import { DataFileSchema, emptyDataFile, type DataFile } from './schema/data-file.schema';
@@ -61,8 +65,10 @@ export class DataFileStore implements SettingsStore<DataFile> {
    */
   static async open(options: DataFileStoreOptions): Promise<DataFileStore> {
     const folder = path.dirname(options.file);
-    await mkdir(folder, { recursive: true, mode: DATA_FOLDER_MODE });
-    await chmod(folder, DATA_FOLDER_MODE);
+    await fileStep(folder, 'create the data folder', async () => {
+      await mkdir(folder, { recursive: true, mode: DATA_FOLDER_MODE });
+      await chmod(folder, DATA_FOLDER_MODE);
+    });
     const store = new DataFileStore(options);
     await store.lock.run(async () => {
       const loaded = await store.load();
@@ -140,7 +146,7 @@ export class DataFileStore implements SettingsStore<DataFile> {
   private async load(): Promise<Loaded> {
     // One Low per read: loads run concurrently (reads are not queued) and must not share data.
     const db = new Low<RawJsonFile>(this.adapter, { text: null });
-    await db.read();
+    await fileStep(this.file, 'read the data file', () => db.read());
     const { text } = db.data;
     if (text === null) {
       return { document: emptyDataFile(), origin: 'missing', text };
@@ -184,7 +190,7 @@ export class DataFileStore implements SettingsStore<DataFile> {
     const db = new Low<RawJsonFile>(this.adapter, {
       text: `${JSON.stringify(document, null, 2)}\n`,
     });
-    await db.write();
+    await fileStep(this.file, 'write the data file', () => db.write());
   }
 
   /** Copies the file aside byte for byte and builds the error that names the copy. */

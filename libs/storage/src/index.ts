@@ -8,6 +8,7 @@ export {
 export { DATA_KEYS, activeProfileOf, type DataKey } from './data-file-keys';
 export { DATA_FOLDER_MODE, DataFileStore, type DataFileStoreOptions } from './data-file-store';
 export {
+  DataFileAccessError,
   DataFileBusyError,
   DataFileCorruptError,
   DataFileUnsupportedError,

@@ -47,3 +47,48 @@ export class DataFileBusyError extends SyncError {
     );
   }
 }
+
+/** The data file or its folder cannot be created, read or written (permissions, disk, path). */
+export class DataFileAccessError extends SyncError {
+  readonly code = 'DATA_FILE_ACCESS';
+  readonly side = 'local-file';
+
+  constructor(
+    readonly path: string,
+    action: string,
+    cause: NodeJS.ErrnoException,
+  ) {
+    super(
+      `Cannot ${action} ${path} (${cause.code ?? cause.message}).`,
+      'Check that the folder exists and is writable by this user and that the disk is not full, or point BITWARDENCLI_CONNECTOR_APPDATA_DIR at a folder that is.',
+      { cause },
+    );
+  }
+}
+
+const ACCESS_FAILURES = new Set([
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOSPC',
+  'ENOTDIR',
+  'EEXIST',
+  'EISDIR',
+]);
+
+/** Runs a file system step, reporting the failures an admin can fix as a DataFileAccessError. */
+export async function fileStep<T>(
+  path: string,
+  action: string,
+  step: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== undefined && ACCESS_FAILURES.has(code)) {
+      throw new DataFileAccessError(path, action, error as NodeJS.ErrnoException);
+    }
+    throw error;
+  }
+}
