@@ -50,5 +50,7 @@ export {
   STORED_SECURELY,
   UPSTREAM_AUTH_SECRET_KEYS,
   UPSTREAM_DIRECTORY_SECRETS,
+  directorySecretCandidates,
   directorySecretKey,
+  readFirstSecret,
 } from './upstream/upstream-secret-keys';
