@@ -34,7 +34,7 @@ export {
   type SyncOptions,
   type SyncState,
 } from './schema/data-file.schema';
-export { createSecretStore, usesPlaintextSecrets } from './secrets/create-secret-store';
+export { createSecretStore, osKeychain, usesPlaintextSecrets } from './secrets/create-secret-store';
 export { KeychainError, type KeychainOperation } from './secrets/keychain-error';
 export {
   KEYCHAIN_SERVICE_NAME,
@@ -42,6 +42,10 @@ export {
   type KeychainSecretStoreOptions,
 } from './secrets/keychain-secret-store';
 export { PlaintextSecretStore } from './secrets/plaintext-secret-store';
+export {
+  SecretServiceSecretStore,
+  type SecretServiceSecretStoreOptions,
+} from './secrets/secret-service-secret-store';
 export {
   PLAINTEXT_SECRETS_VARIABLE,
   SecretStoreUnavailableError,

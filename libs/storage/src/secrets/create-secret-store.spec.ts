@@ -6,8 +6,10 @@ import type { SecretStore } from '@bwdc/core';
 
 import { DataFileStore } from '../data-file-store';
 import { DATA_KEYS } from '../data-file-keys';
-import { createSecretStore } from './create-secret-store';
+import { createSecretStore, osKeychain } from './create-secret-store';
+import { KeychainSecretStore } from './keychain-secret-store';
 import { PlaintextSecretStore } from './plaintext-secret-store';
+import { SecretServiceSecretStore } from './secret-service-secret-store';
 
 /** Stands in for the OS keychain, which its own spec tests against a real Secret Service. */
 class MemorySecretStore implements SecretStore {
@@ -71,5 +73,11 @@ describe('createSecretStore', () => {
     expect(JSON.parse(await readFile(dataFile.file, 'utf8')).secrets).toEqual({
       apiKeyClientSecret: 'in-the-file',
     });
+  });
+
+  it('speaks to the Secret Service directly on Linux and uses the native keychain elsewhere', () => {
+    expect(osKeychain('linux')).toBeInstanceOf(SecretServiceSecretStore);
+    expect(osKeychain('darwin')).toBeInstanceOf(KeychainSecretStore);
+    expect(osKeychain('win32')).toBeInstanceOf(KeychainSecretStore);
   });
 });

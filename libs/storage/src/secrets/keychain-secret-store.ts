@@ -6,8 +6,8 @@ import { KeychainError, type KeychainOperation } from './keychain-error';
 import { SecretStoreUnavailableError } from './secret-store-unavailable.error';
 
 /**
- * The service name upstream uses. On macOS entries are found by it; on Linux upstream's entries
- * carry an `account` attribute where this binding looks for `username`, so they are not (yet).
+ * The service name upstream uses. On Linux upstream's entries carry an `account` attribute where
+ * this binding looks for `username`, so Linux uses SecretServiceSecretStore instead.
  */
 export const KEYCHAIN_SERVICE_NAME = 'Bitwarden Directory Connector';
 
