@@ -6,7 +6,11 @@ import * as path from 'node:path';
 import { SyncError } from '@bwdc/core';
 
 import { KeychainError } from './keychain-error';
-import { KEYCHAIN_SERVICE_NAME, KeychainSecretStore } from './keychain-secret-store';
+import {
+  KEYCHAIN_SERVICE_NAME,
+  KeychainSecretStore,
+  windowsTargetName,
+} from './keychain-secret-store';
 import type {
   KeychainTestError,
   KeychainTestRequest,
@@ -129,6 +133,12 @@ describe('KeychainSecretStore', () => {
     expect(new KeychainSecretStore().service).toBe('Bitwarden Directory Connector');
     expect(KEYCHAIN_SERVICE_NAME).toBe('Bitwarden Directory Connector');
     expect(new KeychainSecretStore({ service: 'other' }).service).toBe('other');
+  });
+
+  it('names Windows credentials <service>/<account>, as upstream does', () => {
+    expect(windowsTargetName(KEYCHAIN_SERVICE_NAME, 'apiKeyClientSecret')).toBe(
+      'Bitwarden Directory Connector/apiKeyClientSecret',
+    );
   });
 
   it('reports a missing keychain as a SyncError that names the plaintext option', () => {

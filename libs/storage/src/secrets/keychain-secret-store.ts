@@ -53,7 +53,7 @@ export class KeychainSecretStore implements SecretStore {
     try {
       // A fresh entry per call: on Linux it opens its own D-Bus connection, so a keyring daemon
       // that was restarted since the last call is still reached.
-      return await action(new AsyncEntry(this.service, key, ENTRY_OPTIONS));
+      return await action(entryFor(this.service, key));
     } catch (error) {
       throw this.translate(operation, key, error);
     }
@@ -74,6 +74,20 @@ export class KeychainSecretStore implements SecretStore {
  */
 function isUnavailable(reason: string): boolean {
   return reason.startsWith('Platform failure') || reason.includes('DBus error');
+}
+
+/**
+ * Windows Credential Manager target names: upstream (keytar, then desktop_core) names entries
+ * `<service>/<account>`, where the binding would default to `<account>.<service>`.
+ */
+export function windowsTargetName(service: string, key: string): string {
+  return `${service}/${key}`;
+}
+
+function entryFor(service: string, key: string): AsyncEntry {
+  return process.platform === 'win32'
+    ? AsyncEntry.withTarget(windowsTargetName(service, key), service, key, ENTRY_OPTIONS)
+    : new AsyncEntry(service, key, ENTRY_OPTIONS);
 }
 
 /** Upstream stored JSON.stringify(value); entries other tools wrote are plain text. */
