@@ -3,6 +3,7 @@ import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
 import type { SecretStore } from '@bwdc/core';
 
 import { KeychainError, type KeychainOperation } from './keychain-error';
+import { decodeSecret, encodeSecret } from './secret-encoding';
 import { SecretStoreUnavailableError } from './secret-store-unavailable.error';
 
 /**
@@ -33,11 +34,11 @@ export class KeychainSecretStore implements SecretStore {
 
   async get(key: string): Promise<string | null> {
     const stored = await this.run('get', key, (entry) => entry.getPassword());
-    return stored === null ? null : decode(stored);
+    return stored === null ? null : decodeSecret(stored);
   }
 
   async set(key: string, value: string): Promise<void> {
-    await this.run('set', key, (entry) => entry.setPassword(JSON.stringify(value)));
+    await this.run('set', key, (entry) => entry.setPassword(encodeSecret(value)));
   }
 
   async remove(key: string): Promise<void> {
@@ -88,14 +89,4 @@ function entryFor(service: string, key: string): AsyncEntry {
   return process.platform === 'win32'
     ? AsyncEntry.withTarget(windowsTargetName(service, key), service, key, ENTRY_OPTIONS)
     : new AsyncEntry(service, key, ENTRY_OPTIONS);
-}
-
-/** Upstream stored JSON.stringify(value); entries other tools wrote are plain text. */
-function decode(stored: string): string {
-  try {
-    const parsed: unknown = JSON.parse(stored);
-    return typeof parsed === 'string' ? parsed : stored;
-  } catch {
-    return stored;
-  }
 }

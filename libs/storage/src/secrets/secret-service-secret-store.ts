@@ -5,6 +5,7 @@ import { DBusError, Message, Variant, sessionBus, type MessageBus } from 'dbus-n
 import type { SecretStore } from '@bwdc/core';
 
 import { KeychainError, type KeychainOperation } from './keychain-error';
+import { decodeSecret, encodeSecret } from './secret-encoding';
 import { KEYCHAIN_SERVICE_NAME } from './keychain-secret-store';
 import { SecretStoreUnavailableError } from './secret-store-unavailable.error';
 
@@ -81,7 +82,7 @@ export class SecretServiceSecretStore implements SecretStore {
       const [secret] = await bus.call(item, ITEM_INTERFACE, 'GetSecret', 'o', [session]);
       return secretValue(secret);
     });
-    return stored === null ? null : decode(stored);
+    return stored === null ? null : decodeSecret(stored);
   }
 
   async set(key: string, value: string): Promise<void> {
@@ -101,7 +102,7 @@ export class SecretServiceSecretStore implements SecretStore {
           'xdg:schema': GENERIC_SCHEMA,
         }),
       };
-      const secret = [session, Buffer.alloc(0), Buffer.from(JSON.stringify(value), 'utf8')];
+      const secret = [session, Buffer.alloc(0), Buffer.from(encodeSecret(value), 'utf8')];
       const [item, prompt] = await bus.call(
         collection,
         COLLECTION_INTERFACE,
@@ -320,14 +321,4 @@ function describeError(error: unknown): string {
     return `${error.type}: ${error.text}`;
   }
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Upstream stored JSON.stringify(value); entries other tools wrote are plain text. */
-function decode(stored: string): string {
-  try {
-    const parsed: unknown = JSON.parse(stored);
-    return typeof parsed === 'string' ? parsed : stored;
-  } catch {
-    return stored;
-  }
 }
