@@ -7,6 +7,7 @@ import { DataFileStore } from './data-file-store';
 import {
   DataFileAccessError,
   DataFileCorruptError,
+  DataFileInvalidChangeError,
   DataFileUnsupportedError,
 } from './errors/data-file.errors';
 import { addProfile, switchProfile } from './profiles';

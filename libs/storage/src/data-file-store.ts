@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { DataKey } from './data-file-keys';
 import {
   DataFileCorruptError,
+  DataFileInvalidChangeError,
   DataFileUnsupportedError,
   fileStep,
 } from './errors/data-file.errors';
@@ -96,7 +97,11 @@ export class DataFileStore implements SettingsStore<DataFile> {
         await this.keepUpstreamOriginal();
       }
       const { next, result } = change(loaded.document);
-      await this.write(DataFileSchema.parse(next));
+      const checked = DataFileSchema.safeParse(next);
+      if (!checked.success) {
+        throw new DataFileInvalidChangeError(this.file, oneLine(checked.error));
+      }
+      await this.write(checked.data);
       return result;
     });
   }
@@ -181,7 +186,7 @@ export class DataFileStore implements SettingsStore<DataFile> {
     }
     const parsed = DataFileSchema.safeParse(migrated.document);
     if (!parsed.success) {
-      throw await this.corrupt(z.prettifyError(parsed.error).replace(/\n/g, ' '));
+      throw await this.corrupt(oneLine(parsed.error));
     }
     return { document: parsed.data, origin: migrated.migrated ? 'migrated' : 'current', text };
   }
@@ -214,4 +219,8 @@ export class DataFileStore implements SettingsStore<DataFile> {
       await copyFile(this.file, `${this.file}.upstream-backup-${stamp}`, fsConstants.COPYFILE_EXCL);
     }
   }
+}
+
+function oneLine(error: z.ZodError): string {
+  return z.prettifyError(error).replace(/\n/g, ' ');
 }

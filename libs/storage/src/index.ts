@@ -11,6 +11,7 @@ export {
   DataFileAccessError,
   DataFileBusyError,
   DataFileCorruptError,
+  DataFileInvalidChangeError,
   DataFileUnsupportedError,
 } from './errors/data-file.errors';
 export { DEFAULT_LOCK_OPTIONS, type FileLockOptions } from './file/file-lock';

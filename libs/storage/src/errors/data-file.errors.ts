@@ -92,3 +92,19 @@ export async function fileStep<T>(
     throw error;
   }
 }
+
+/** A change would leave data.json breaking its schema; nothing was written. */
+export class DataFileInvalidChangeError extends SyncError {
+  readonly code = 'DATA_FILE_INVALID_CHANGE';
+  readonly side = 'configuration';
+
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(
+      `The change was not saved to ${path}: it would make the data file invalid (${reason}).`,
+      'Check the values given; the data file is unchanged.',
+    );
+  }
+}
