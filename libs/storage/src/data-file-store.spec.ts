@@ -88,7 +88,7 @@ describe('DataFileStore', () => {
         next: { ...current, activeProfile: 'missing' },
         result: undefined,
       })),
-    ).rejects.toThrow();
+    ).rejects.toBeInstanceOf(DataFileInvalidChangeError);
 
     expect(await readFile(file)).toEqual(before);
   });
