@@ -10,6 +10,8 @@ set -euo pipefail
 REQUIRED=(
   'dbus:dbus-daemon,dbus-run-session,dbus-send'
   'gnome-keyring:gnome-keyring-daemon'
+  'slapd:slapd,slapadd'
+  'ldap-utils:ldapsearch,ldapadd'
 )
 
 has_command() {

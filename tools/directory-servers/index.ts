@@ -1,0 +1,2 @@
+export { startOpenLdap } from './openldap/start-openldap';
+export type { OpenLdapOptions, RunningOpenLdap } from './openldap/start-openldap';
