@@ -1,0 +1,30 @@
+import { generalizedTime, objectFilter } from './ldap-filters';
+
+describe('objectFilter', () => {
+  it('is the object class alone without a filter of the admin', () => {
+    expect(objectFilter('person', null)).toBe('(&(objectClass=person))');
+    expect(objectFilter('person', '  ')).toBe('(&(objectClass=person))');
+  });
+
+  it('ANDs the admin’s filter, with or without its parentheses', () => {
+    expect(objectFilter('person', '(cn=Roland Dyke)')).toBe(
+      '(&(objectClass=person)(cn=Roland Dyke))',
+    );
+    expect(objectFilter('group', 'cn=Red Team')).toBe('(&(objectClass=group)(cn=Red Team))');
+  });
+
+  it('adds the revision condition for an incremental read', () => {
+    expect(
+      objectFilter('person', null, {
+        attribute: 'whenChanged',
+        since: new Date('2024-01-02T03:04:05.678Z'),
+      }),
+    ).toBe('(&(objectClass=person)(whenChanged>=20240102030405.6Z))');
+  });
+});
+
+describe('generalizedTime', () => {
+  it('writes upstream’s format', () => {
+    expect(generalizedTime(new Date('2026-11-25T19:26:35.546Z'))).toBe('20261125192635.5Z');
+  });
+});
