@@ -23,6 +23,23 @@ describe('objectFilter', () => {
   });
 });
 
+describe('objectFilter with a malformed filter', () => {
+  it.each(['(cn=Roland', '(cn=a))', '(cn=a)(cn=b)', '(cn=a\\)'])(
+    'refuses %s, showing it',
+    (filter) => {
+      expect(() => objectFilter('person', filter)).toThrow(
+        `The LDAP filter ${filter} is not valid`,
+      );
+    },
+  );
+
+  it('accepts escaped parentheses and nested filters', () => {
+    expect(objectFilter('person', '(|(cn=a\\29b)(&(cn=c)(sn=d)))')).toBe(
+      '(&(objectClass=person)(|(cn=a\\29b)(&(cn=c)(sn=d))))',
+    );
+  });
+});
+
 describe('generalizedTime', () => {
   it('writes upstream’s format', () => {
     expect(generalizedTime(new Date('2026-11-25T19:26:35.546Z'))).toBe('20261125192635.5Z');

@@ -1,3 +1,5 @@
+import { LdapError } from './ldap-error';
+
 /**
  * The search filter for one object type: the object class, ANDed with the admin's own filter
  * when there is one (upstream's rule), and with a revision-date condition for incremental reads.
@@ -10,7 +12,9 @@ export function objectFilter(
   const parts = [`(objectClass=${objectClass})`];
   const own = userFilter?.trim() ?? '';
   if (own !== '') {
-    parts.push(own.startsWith('(') ? own : `(${own})`);
+    const wrapped = own.startsWith('(') ? own : `(${own})`;
+    assertBalanced(wrapped);
+    parts.push(wrapped);
   }
   if (revision) {
     parts.push(`(${revision.attribute}>=${generalizedTime(revision.since)})`);
@@ -24,4 +28,37 @@ export function objectFilter(
  */
 export function generalizedTime(date: Date): string {
   return `${date.toISOString().replace(/[-:T]/g, '').slice(0, 16)}Z`;
+}
+
+/**
+ * Refuses a filter whose parentheses do not balance. Some servers and parsers accept one and
+ * quietly match nothing, which would look like an empty directory.
+ */
+function assertBalanced(filter: string): void {
+  let depth = 0;
+  let closedEarly = false;
+  for (let index = 0; index < filter.length; index += 1) {
+    const char = filter[index];
+    if (char === '\\') {
+      index += 1;
+    } else if (char === '(') {
+      depth += 1;
+    } else if (char === ')') {
+      depth -= 1;
+      if (depth === 0 && index !== filter.length - 1) {
+        closedEarly = true;
+        break;
+      }
+    }
+    if (depth < 0) {
+      break;
+    }
+  }
+  if (closedEarly || depth !== 0 || !filter.endsWith(')')) {
+    throw new LdapError(
+      'LDAP_INVALID_FILTER',
+      `The LDAP filter ${filter} is not valid: its parentheses do not match.`,
+      'Fix the user or group filter, for example (memberOf=cn=Staff,ou=Groups,dc=example,dc=com).',
+    );
+  }
 }

@@ -1,0 +1,243 @@
+import * as path from 'node:path';
+
+import { planSync, type DirectorySnapshot } from '@bwdc/core';
+import { startOpenLdap, type RunningOpenLdap } from '@bwdc/directory-servers';
+
+import {
+  LdapDirectoryProvider,
+  type LdapProviderOptions,
+  type LdapSyncScope,
+} from './ldap-directory-provider';
+import { LdapError } from './ldap-error';
+import { LdapDirectorySettingsSchema, LdapSyncSettingsSchema } from './ldap-settings';
+
+const fixtures = path.resolve(__dirname, '../../../../tools/directory-servers/openldap/fixtures');
+
+/** Upstream's integration-test settings (utils/openldap/config-fixtures.ts). */
+function upstreamTestSettings(
+  server: RunningOpenLdap,
+  sync: Partial<LdapSyncScope> = {},
+): LdapProviderOptions {
+  const port = Number(new URL(server.url).port);
+  return {
+    directory: LdapDirectorySettingsSchema.parse({
+      hostname: '127.0.0.1',
+      port,
+      rootPath: server.suffix,
+      username: server.admin.dn,
+      ad: false,
+      pagedSearch: true,
+    }),
+    sync: {
+      ...LdapSyncSettingsSchema.parse({
+        userObjectClass: 'person',
+        groupObjectClass: 'posixGroup',
+        groupNameAttribute: 'cn',
+        userEmailAttribute: 'mail',
+        memberAttribute: 'memberUid',
+        revisionDateAttribute: 'whenChanged',
+      }),
+      users: true,
+      groups: true,
+      userFilter: null,
+      groupFilter: null,
+      ...sync,
+    },
+    password: server.admin.password,
+  };
+}
+
+const read = (options: LdapProviderOptions): Promise<DirectorySnapshot> =>
+  new LdapDirectoryProvider(options).read({
+    mode: 'full',
+    dryRun: true,
+    cursor: null,
+    startedAt: new Date(),
+  });
+
+/** Group name -> sorted common names of its members, after the engine's flattening. */
+function flattenedMembers(snapshot: DirectorySnapshot): Record<string, string[]> {
+  const plan = planSync({
+    users: snapshot.users,
+    groups: snapshot.groups,
+    options: {
+      removeDisabled: false,
+      overwriteExisting: false,
+      largeImport: false,
+      inviteUsersAfterProvisioning: false,
+    },
+    destination: { apiUrl: 'https://api.example.com', organizationId: 'org' },
+    previousFingerprint: null,
+  });
+  const nameOf = (externalId: string) => /^cn=([^,]+)/i.exec(externalId)?.[1] ?? externalId;
+  return Object.fromEntries(
+    plan.groups.map((group) => [group.name, group.memberExternalIds.map(nameOf).sort()]),
+  );
+}
+
+describe('LdapDirectoryProvider on a real OpenLDAP', () => {
+  describe("upstream's directory-20 fixture", () => {
+    let server: RunningOpenLdap;
+
+    beforeAll(async () => {
+      server = await startOpenLdap({ seed: { files: [path.join(fixtures, 'directory-20.ldif')] } });
+    }, 60_000);
+
+    afterAll(async () => {
+      await server.stop();
+    });
+
+    const expectUpstreamResult = async (snapshot: DirectorySnapshot) => {
+      expect(snapshot.users).toHaveLength(20);
+      expect(snapshot.users.every((user) => user.externalId === user.referenceId)).toBe(true);
+      const plan = planSync({
+        users: snapshot.users,
+        groups: snapshot.groups,
+        options: {
+          removeDisabled: false,
+          overwriteExisting: false,
+          largeImport: false,
+          inviteUsersAfterProvisioning: false,
+        },
+        destination: { apiUrl: 'https://api.example.com', organizationId: 'org' },
+        previousFingerprint: null,
+      });
+      expect(plan.users).toHaveLength(20);
+      expect(plan.users.every((user) => user.email === user.email.toLowerCase())).toBe(true);
+      const sizes = Object.fromEntries(
+        plan.groups.map((group) => [group.name, group.memberExternalIds.length]),
+      );
+      expect(sizes).toEqual({
+        'Blue Team': 3,
+        'Red Team': 2,
+        Cleaners: 0,
+        'DevOps Team': 3,
+        'Security Team': 2,
+      });
+    };
+
+    it('reads the 20 users and 5 groups over plain LDAP', async () => {
+      await expectUpstreamResult(await read(upstreamTestSettings(server)));
+    });
+
+    it('reads them over StartTLS with the CA configured', async () => {
+      const options = upstreamTestSettings(server);
+      await expectUpstreamResult(
+        await read({
+          ...options,
+          directory: { ...options.directory, startTls: true, tlsCaPath: server.caCertPath },
+        }),
+      );
+    });
+
+    it('reads them over LDAPS with the CA configured', async () => {
+      const options = upstreamTestSettings(server);
+      const port = Number(new URL(server.ldapsUrl).port);
+      await expectUpstreamResult(
+        await read({
+          ...options,
+          directory: { ...options.directory, port, ssl: true, sslCaPath: server.caCertPath },
+        }),
+      );
+    });
+
+    it('resolves member DNs written with other spacing than the user entries (dc=bitwarden, dc=com)', async () => {
+      const members = flattenedMembers(await read(upstreamTestSettings(server)));
+
+      expect(members['Blue Team']).toHaveLength(3);
+      expect(members['Red Team']).toHaveLength(2);
+    });
+
+    it.each<[string, Partial<LdapSyncScope>, number, number]>([
+      ['the user path', { userPath: 'ou=Human Resources' }, 3, 5],
+      ['the user filter', { userFilter: '(cn=Roland Dyke)' }, 1, 5],
+      ['the group path', { groupPath: 'ou=Janitorial' }, 20, 1],
+      ['the group filter', { groupFilter: '(cn=Red Team)' }, 20, 1],
+    ])('narrows with %s as upstream’s tests show', async (_what, sync, users, groups) => {
+      const snapshot = await read(upstreamTestSettings(server, sync));
+
+      expect(snapshot.users).toHaveLength(users);
+      expect(snapshot.groups).toHaveLength(groups);
+    });
+
+    it('reports a wrong password as a bind failure without the password', async () => {
+      const options = { ...upstreamTestSettings(server), password: 'not-the-password' };
+
+      const failure = read(options);
+
+      await expect(failure).rejects.toBeInstanceOf(LdapError);
+      await expect(failure).rejects.toMatchObject({ code: 'LDAP_BIND_FAILED', side: 'directory' });
+      await failure.catch((error: Error) =>
+        expect(error.message).not.toContain('not-the-password'),
+      );
+    });
+
+    it('shows an invalid filter', async () => {
+      const failure = read(upstreamTestSettings(server, { userFilter: '(cn=Roland' }));
+
+      await expect(failure).rejects.toBeInstanceOf(LdapError);
+    });
+  });
+
+  it('flattens the circular-groups fixture (groupOfNames, member), cycles included', async () => {
+    const server = await startOpenLdap({
+      seed: { files: [path.join(fixtures, 'directory-circular-groups.ldif')] },
+    });
+    try {
+      const members = flattenedMembers(
+        await read(
+          upstreamTestSettings(server, {
+            userObjectClass: 'inetOrgPerson',
+            groupObjectClass: 'groupOfNames',
+            memberAttribute: 'member',
+          }),
+        ),
+      );
+
+      const engineering = ['Alice Chen', 'Bob Martinez', 'Carol Williams', 'David Kim'];
+      expect(members).toEqual({
+        Platform: engineering,
+        DevOps: engineering,
+        Engineering: engineering,
+        QA: ['Carol Williams', 'David Kim'],
+        Marketing: ['Eva Johnson', 'Frank Lee'],
+        HR: ['Roland Dyke', 'Teirtza Kara'],
+        AllStaff: [
+          ...engineering,
+          'Eva Johnson',
+          'Frank Lee',
+          'Roland Dyke',
+          'Teirtza Kara',
+        ].sort(),
+        Contractors: engineering,
+        TestNestA: ['Roland Dyke', 'Teirtza Kara'],
+        TestNestB: ['Roland Dyke', 'Teirtza Kara'],
+      });
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+
+  it('reads a directory larger than the server’s size limit completely, as an ordinary account', async () => {
+    const server = await startOpenLdap({
+      seed: { files: [path.join(fixtures, 'directory-500.ldif')] },
+      sizeLimit: 100,
+    });
+    try {
+      const options = upstreamTestSettings(server, {
+        groups: false,
+        userObjectClass: 'inetOrgPerson',
+      });
+      const snapshot = await read({
+        ...options,
+        directory: { ...options.directory, username: server.reader.dn, pageSize: 50 },
+        password: server.reader.password,
+      });
+
+      expect(snapshot.users).toHaveLength(500);
+      expect(new Set(snapshot.users.map((user) => user.externalId)).size).toBe(500);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+});
