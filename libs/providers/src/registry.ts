@@ -6,6 +6,8 @@ import {
   type Logger,
 } from '@bwdc/core';
 
+import { createLdapProvider } from './ldap/create-ldap-provider';
+
 /** What every provider factory is given: its validated settings, its secrets and a logger. */
 export interface ProviderContext {
   readonly settings: unknown;
@@ -21,7 +23,9 @@ export type DirectoryProviderFactory = (context: ProviderContext) => DirectoryPr
  */
 export type ProviderRegistry = Readonly<Partial<Record<DirectoryType, DirectoryProviderFactory>>>;
 
-export const providerRegistry: ProviderRegistry = {};
+export const providerRegistry: ProviderRegistry = {
+  ldap: (context) => createLdapProvider(context),
+};
 
 export function createDirectoryProvider(
   type: DirectoryType,

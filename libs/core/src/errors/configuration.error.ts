@@ -4,7 +4,8 @@ export type ConfigurationErrorCode =
   | 'ORGANIZATION_NOT_SET'
   | 'API_URL_NOT_SET'
   | 'LARGE_IMPORT_WITH_OVERWRITE'
-  | 'DIRECTORY_TYPE_UNSUPPORTED';
+  | 'DIRECTORY_TYPE_UNSUPPORTED'
+  | 'DIRECTORY_SETTINGS_INVALID';
 
 /** The settings ask for something the connector cannot do; nothing was read or sent. */
 export class ConfigurationError extends SyncError {
