@@ -2,6 +2,7 @@ import * as path from 'node:path';
 
 import { planSync, type DirectorySnapshot } from '@bwdc/core';
 import { startOpenLdap, type RunningOpenLdap } from '@bwdc/directory-servers';
+import { Attribute, Change, Client } from 'ldapts';
 
 import {
   LdapDirectoryProvider,
@@ -178,6 +179,58 @@ describe('LdapDirectoryProvider on a real OpenLDAP', () => {
       await expect(failure).rejects.toBeInstanceOf(LdapError);
     });
   });
+
+  it('reads only what changed since the last read on an incremental run, per object type', async () => {
+    const server = await startOpenLdap({
+      seed: { files: [path.join(fixtures, 'directory-20.ldif')] },
+    });
+    const client = new Client({ url: server.url });
+    try {
+      const options = upstreamTestSettings(server, { revisionDateAttribute: 'modifyTimestamp' });
+      // modifyTimestamp has whole seconds: keep the last read and the change apart.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const lastRead = new Date();
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await client.bind(server.admin.dn, server.admin.password);
+      const [roland] = (
+        await client.search(server.suffix, { filter: '(cn=Roland Dyke)', attributes: ['dn'] })
+      ).searchEntries;
+      await client.modify(
+        roland?.dn ?? '',
+        new Change({
+          operation: 'replace',
+          modification: new Attribute({ type: 'title', values: ['Changed'] }),
+        }),
+      );
+      const cursor = {
+        usersReadAt: lastRead.toISOString(),
+        groupsReadAt: lastRead.toISOString(),
+        userDeltaToken: null,
+        groupDeltaToken: null,
+      };
+
+      const delta = await new LdapDirectoryProvider(options).read({
+        mode: 'delta',
+        dryRun: false,
+        cursor,
+        startedAt: new Date(),
+      });
+      const full = await new LdapDirectoryProvider(options).read({
+        mode: 'full',
+        dryRun: false,
+        cursor,
+        startedAt: new Date(),
+      });
+
+      expect(delta.users.map((user) => user.referenceId)).toEqual([roland?.dn]);
+      expect(delta.groups).toEqual([]);
+      expect(full.users).toHaveLength(20);
+      expect(full.groups).toHaveLength(5);
+    } finally {
+      await client.unbind();
+      await server.stop();
+    }
+  }, 60_000);
 
   it('flattens the circular-groups fixture (groupOfNames, member), cycles included', async () => {
     const server = await startOpenLdap({

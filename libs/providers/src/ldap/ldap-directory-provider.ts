@@ -56,10 +56,19 @@ export class LdapDirectoryProvider implements DirectoryProvider {
         await client.startTLS(tlsOptions);
       }
       await this.bind(client);
-      const users = await this.readUsers(client, url);
-      const groups = this.options.sync.groups ? await this.readGroups(client, url, users) : [];
+      const { sync } = this.options;
+      const userChanges = this.revision(request, request.cursor?.usersReadAt);
+      const groupChanges = this.revision(request, request.cursor?.groupsReadAt);
+      // The member lookup needs every user; the list sent needs only the changed ones.
+      const everyone = sync.groups || !userChanges ? await this.readUsers(client, url) : null;
+      const listed =
+        sync.users && userChanges
+          ? (await this.readUsers(client, url, userChanges)).list
+          : everyone?.list;
+      const groups =
+        sync.groups && everyone ? await this.readGroups(client, url, everyone, groupChanges) : [];
       return {
-        users: this.options.sync.users ? users.list : [],
+        users: sync.users ? (listed ?? []) : [],
         groups,
         cursor: {
           usersReadAt: this.options.sync.users ? request.startedAt.toISOString() : null,
@@ -88,7 +97,26 @@ export class LdapDirectoryProvider implements DirectoryProvider {
     await client.bind(username, password);
   }
 
-  private async readUsers(client: Client, url: string): Promise<UserIndex> {
+  /**
+   * The revision condition of an incremental read: entries changed since the object type's own
+   * last read (upstream used the user time for groups too). None on a full read.
+   */
+  private revision(
+    request: DirectoryReadRequest,
+    readAt: string | null | undefined,
+  ): { attribute: string; since: Date } | undefined {
+    const attribute = this.options.sync.revisionDateAttribute;
+    if (request.mode !== 'delta' || !attribute || !readAt) {
+      return undefined;
+    }
+    return { attribute, since: new Date(readAt) };
+  }
+
+  private async readUsers(
+    client: Client,
+    url: string,
+    changedSince?: { attribute: string; since: Date },
+  ): Promise<UserIndex> {
     const { sync, directory } = this.options;
     const index = new UserIndex();
     if (!sync.users && !sync.groups) {
@@ -102,7 +130,7 @@ export class LdapDirectoryProvider implements DirectoryProvider {
       ...(prefixAttribute ? [prefixAttribute] : []),
       ...(directory.ad ? ['objectGUID', 'userAccountControl'] : []),
     ]);
-    const filter = objectFilter(sync.userObjectClass ?? 'person', sync.userFilter);
+    const filter = objectFilter(sync.userObjectClass ?? 'person', sync.userFilter, changedSince);
     const base = this.searchBase(sync.userPath);
     for await (const entry of this.search(client, url, base, filter, attributes)) {
       const guid = directory.ad ? firstBuffer(entry['objectGUID']) : undefined;
@@ -126,12 +154,20 @@ export class LdapDirectoryProvider implements DirectoryProvider {
     return index;
   }
 
+  /**
+   * Every group, or, on an incremental read, nothing when no group changed: as upstream, one
+   * changed group means the whole set is read again so memberships stay complete.
+   */
   private async readGroups(
     client: Client,
     url: string,
     users: UserIndex,
+    changedSince?: { attribute: string; since: Date },
   ): Promise<DirectoryGroup[]> {
     const { sync, directory } = this.options;
+    if (changedSince && !(await this.anyChangedGroup(client, url, changedSince))) {
+      return [];
+    }
     const nameAttribute = sync.groupNameAttribute ?? 'cn';
     const memberAttribute = sync.memberAttribute ?? 'member';
     const attributes = unique([
@@ -173,6 +209,25 @@ export class LdapDirectoryProvider implements DirectoryProvider {
       });
     }
     return groups;
+  }
+
+  private async anyChangedGroup(
+    client: Client,
+    url: string,
+    changedSince: { attribute: string; since: Date },
+  ): Promise<boolean> {
+    const { sync } = this.options;
+    const filter = objectFilter(
+      sync.groupObjectClass ?? 'groupOfNames',
+      sync.groupFilter,
+      changedSince,
+    );
+    for await (const _entry of this.search(client, url, this.searchBase(sync.groupPath), filter, [
+      'cn',
+    ])) {
+      return true;
+    }
+    return false;
   }
 
   /** Pages through the results, so a server's size limit cannot cut a read short. */
