@@ -95,7 +95,11 @@ const ANONYMOUS_BIND = Buffer.from([
   0x30, 0x0c, 0x02, 0x01, 0x01, 0x60, 0x07, 0x02, 0x01, 0x03, 0x04, 0x00, 0x80, 0x00,
 ]);
 
-function probeLdap(port: number): Promise<boolean> {
+/**
+ * Whether something answers on the port: with `handshake`, that it replies to it with an LDAP
+ * message (a SEQUENCE); without, that it accepts the connection.
+ */
+function probe(port: number, handshake?: Buffer): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = new Socket();
     const done = (ok: boolean): void => {
@@ -105,21 +109,16 @@ function probeLdap(port: number): Promise<boolean> {
     socket.setTimeout(1_000, () => done(false));
     socket.once('error', () => done(false));
     socket.once('data', (data) => done(data[0] === 0x30));
-    socket.connect(port, '127.0.0.1', () => socket.write(ANONYMOUS_BIND));
+    socket.connect(port, '127.0.0.1', () => (handshake ? socket.write(handshake) : done(true)));
   });
 }
 
+function probeLdap(port: number): Promise<boolean> {
+  return probe(port, ANONYMOUS_BIND);
+}
+
 function probeTcp(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    const done = (ok: boolean): void => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1_000, () => done(false));
-    socket.once('error', () => done(false));
-    socket.connect(port, '127.0.0.1', () => done(true));
-  });
+  return probe(port);
 }
 
 function logTail(logPath: string): string {

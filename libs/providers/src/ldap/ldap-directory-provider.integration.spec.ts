@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 
-import { planSync, type DirectorySnapshot } from '@bwdc/core';
+import { planSync, type DirectorySnapshot, type SyncPlan } from '@bwdc/core';
 import { startOpenLdap, type RunningOpenLdap } from '@bwdc/directory-servers';
 import { Attribute, Change, Client } from 'ldapts';
 
@@ -56,9 +56,9 @@ const read = (options: LdapProviderOptions): Promise<DirectorySnapshot> =>
     startedAt: new Date(),
   });
 
-/** Group name -> sorted common names of its members, after the engine's flattening. */
-function flattenedMembers(snapshot: DirectorySnapshot): Record<string, string[]> {
-  const plan = planSync({
+/** What the sync engine makes of a snapshot, with every option off. */
+function planOf(snapshot: DirectorySnapshot): SyncPlan {
+  return planSync({
     users: snapshot.users,
     groups: snapshot.groups,
     options: {
@@ -70,6 +70,11 @@ function flattenedMembers(snapshot: DirectorySnapshot): Record<string, string[]>
     destination: { apiUrl: 'https://api.example.com', organizationId: 'org' },
     previousFingerprint: null,
   });
+}
+
+/** Group name -> sorted common names of its members, after the engine's flattening. */
+function flattenedMembers(snapshot: DirectorySnapshot): Record<string, string[]> {
+  const plan = planOf(snapshot);
   const nameOf = (externalId: string) => /^cn=([^,]+)/i.exec(externalId)?.[1] ?? externalId;
   return Object.fromEntries(
     plan.groups.map((group) => [group.name, group.memberExternalIds.map(nameOf).sort()]),
@@ -91,18 +96,7 @@ describe('LdapDirectoryProvider on a real OpenLDAP', () => {
     const expectUpstreamResult = async (snapshot: DirectorySnapshot) => {
       expect(snapshot.users).toHaveLength(20);
       expect(snapshot.users.every((user) => user.externalId === user.referenceId)).toBe(true);
-      const plan = planSync({
-        users: snapshot.users,
-        groups: snapshot.groups,
-        options: {
-          removeDisabled: false,
-          overwriteExisting: false,
-          largeImport: false,
-          inviteUsersAfterProvisioning: false,
-        },
-        destination: { apiUrl: 'https://api.example.com', organizationId: 'org' },
-        previousFingerprint: null,
-      });
+      const plan = planOf(snapshot);
       expect(plan.users).toHaveLength(20);
       expect(plan.users.every((user) => user.email === user.email.toLowerCase())).toBe(true);
       const sizes = Object.fromEntries(
