@@ -10,7 +10,10 @@ export interface DirectoryUser {
   readonly deleted: boolean;
 }
 
-/** A user whose email has been trimmed, lower-cased and found usable. */
-export interface NormalisedUser extends DirectoryUser {
-  readonly email: string;
-}
+/**
+ * A user whose email has been trimmed, lower-cased and found usable. Only a deleted user may have
+ * none: the server removes a deleted member by its external id (an AD tombstone keeps no `mail`).
+ */
+export type NormalisedUser =
+  | (DirectoryUser & { readonly email: string })
+  | (DirectoryUser & { readonly email: null; readonly deleted: true });

@@ -17,7 +17,8 @@ export interface ImportGroup {
 }
 
 export interface ImportMember {
-  readonly email: string;
+  /** Null only for a deleted member, which the server matches by external id alone. */
+  readonly email: string | null;
   readonly externalId: string;
   readonly deleted: boolean;
 }

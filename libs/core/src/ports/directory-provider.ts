@@ -1,4 +1,5 @@
 import type { DirectoryGroup } from '../model/directory-group';
+import type { DirectoryNotice } from '../model/directory-notice';
 import type { DirectoryType } from '../model/directory-type';
 import type { DirectoryUser } from '../model/directory-user';
 
@@ -30,6 +31,8 @@ export interface DirectorySnapshot {
   readonly users: readonly DirectoryUser[];
   readonly groups: readonly DirectoryGroup[];
   readonly cursor: DirectoryCursor;
+  /** What the read left out and why (members out of scope...), for the run report. */
+  readonly notices?: readonly DirectoryNotice[];
 }
 
 /** A source of users and groups: one implementation per directory type in `libs/providers`. */

@@ -17,7 +17,7 @@ export function sortUsers(users: readonly NormalisedUser[]): NormalisedUser[] {
   return [...users].sort(
     (a, b) =>
       compareStrings(a.externalId, b.externalId) ||
-      compareStrings(a.email, b.email) ||
+      compareStrings(a.email ?? '', b.email ?? '') ||
       Number(a.deleted) - Number(b.deleted) ||
       Number(a.disabled) - Number(b.disabled) ||
       compareStrings(a.referenceId, b.referenceId),

@@ -97,4 +97,24 @@ describe('deduplicateUsers', () => {
     expect(ids(result.users)).toEqual(['old']);
     expect(result.dropped.map((entry) => entry.reason)).toEqual(['identical-duplicate']);
   });
+
+  it('keeps deleted entries without an email apart from everyone, collapsing exact copies', () => {
+    const tombstone = (id: string): NormalisedUser => ({
+      ...aUser(id),
+      email: null,
+      deleted: true,
+    });
+
+    const result = deduplicateUsers([
+      tombstone('gone-1'),
+      tombstone('gone-2'),
+      tombstone('gone-1'),
+      user('alive'),
+    ]);
+
+    expect(ids(result.users)).toEqual(['alive', 'gone-1', 'gone-2']);
+    expect(result.dropped).toEqual([
+      { externalId: 'gone-1', referenceId: 'gone-1', email: null, reason: 'identical-duplicate' },
+    ]);
+  });
 });

@@ -18,7 +18,12 @@ export interface DeduplicatedUsers {
 export function deduplicateUsers(users: readonly NormalisedUser[]): DeduplicatedUsers {
   // Most emails are unique: keep a lone user as is and only make a list on a second entry.
   const byEmail = new Map<string, NormalisedUser | NormalisedUser[]>();
+  const withoutEmail: NormalisedUser[] = [];
   for (const user of users) {
+    if (user.email === null) {
+      withoutEmail.push(user);
+      continue;
+    }
     const entries = byEmail.get(user.email);
     if (entries === undefined) {
       byEmail.set(user.email, user);
@@ -29,8 +34,8 @@ export function deduplicateUsers(users: readonly NormalisedUser[]): Deduplicated
     }
   }
 
-  const kept: NormalisedUser[] = [];
   const dropped: DroppedUser[] = [];
+  const kept: NormalisedUser[] = collapseIdenticalWithoutEmail(withoutEmail, dropped);
   const conflicting: string[] = [];
   for (const [email, entries] of byEmail) {
     if (!Array.isArray(entries)) {
@@ -57,6 +62,28 @@ export function deduplicateUsers(users: readonly NormalisedUser[]): Deduplicated
     throw new DuplicateEmailError(conflicting.sort());
   }
   return { users: kept, dropped };
+}
+
+/**
+ * Deleted entries without an email share no email with anyone; only exact copies collapse. A full
+ * AD read returns every tombstone, so this is keyed rather than pairwise.
+ */
+function collapseIdenticalWithoutEmail(
+  entries: readonly NormalisedUser[],
+  dropped: DroppedUser[],
+): NormalisedUser[] {
+  const seen = new Set<string>();
+  const distinct: NormalisedUser[] = [];
+  for (const user of entries) {
+    const key = `${user.externalId}\u0000${user.referenceId}\u0000${user.disabled}`;
+    if (seen.has(key)) {
+      dropped.push(droppedUser(user, 'identical-duplicate'));
+    } else {
+      seen.add(key);
+      distinct.push(user);
+    }
+  }
+  return distinct;
 }
 
 function collapseIdentical(entries: readonly NormalisedUser[], dropped: DroppedUser[]) {

@@ -40,8 +40,18 @@ describe('normaliseUsers', () => {
     ]);
   });
 
-  it('drops deleted users without an email too, as upstream does', () => {
-    const { dropped } = normaliseUsers([aUser('gone', { email: null, deleted: true })]);
+  it.each([null, '', '  '])(
+    'keeps a deleted user whose email is %p, without one: the server removes it by external id',
+    (email) => {
+      const { users, dropped } = normaliseUsers([aUser('gone', { email, deleted: true })]);
+
+      expect(users).toEqual([{ ...aUser('gone', { deleted: true }), email: null }]);
+      expect(dropped).toEqual([]);
+    },
+  );
+
+  it('still drops a disabled, not deleted, user without an email', () => {
+    const { dropped } = normaliseUsers([aUser('off', { email: null, disabled: true })]);
 
     expect(dropped.map((entry) => entry.reason)).toEqual(['missing-email']);
   });

@@ -217,6 +217,34 @@ describe('planSync', () => {
     expect(plan.counts.droppedUsers).toBe(3);
   });
 
+  it('sends a deleted user without an email by external id, with a null email', () => {
+    const plan = planSync(
+      input({ users: [aUser('kept'), aUser('tombstone', { email: null, deleted: true })] }),
+    );
+
+    expect(plan.requests[0]?.members).toEqual([
+      { email: 'kept@example.com', externalId: 'kept', deleted: false },
+      { email: null, externalId: 'tombstone', deleted: true },
+    ]);
+    expect(plan.counts.deletedUsers).toBe(1);
+    expect(plan.dropped).toEqual([]);
+  });
+
+  it('carries the notices of the directory read into the plan, changing nothing sent', () => {
+    const notice = {
+      kind: 'member-out-of-scope',
+      group: 'Engineering',
+      member: 'cn=outsider,ou=elsewhere',
+      reason: 'outside-search-paths',
+    } as const;
+
+    const plan = planSync(input({ notices: [notice] }));
+
+    expect(plan.notices).toEqual([notice]);
+    expect(plan.fingerprint).toBe(planSync(input()).fingerprint);
+    expect(planSync(input()).notices).toEqual([]);
+  });
+
   it('never changes its input', () => {
     const frozen = deepFreeze(input());
     const before = structuredClone(frozen);

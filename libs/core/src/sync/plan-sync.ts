@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../errors/configuration.error';
 import type { DirectoryGroup, FlattenedGroup } from '../model/directory-group';
+import type { DirectoryNotice } from '../model/directory-notice';
 import type { DirectoryUser, NormalisedUser } from '../model/directory-user';
 import type { ImportOptions } from '../model/import-options';
 import type { SyncDestination } from '../model/sync-destination';
@@ -18,6 +19,8 @@ export interface SyncPlanInput {
   readonly destination: SyncDestination;
   /** The fingerprint stored after the last successful sync, if any. */
   readonly previousFingerprint: string | null;
+  /** What the directory read noticed; passed through to the plan for the run report. */
+  readonly notices?: readonly DirectoryNotice[];
 }
 
 /**
@@ -52,6 +55,7 @@ export function planSync(input: SyncPlanInput): SyncPlan {
     users,
     groups,
     dropped,
+    notices: input.notices ?? [],
     counts: countPlan(users, groups, input.options, requests.length, dropped.length),
   };
 }

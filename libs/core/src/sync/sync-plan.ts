@@ -1,4 +1,5 @@
 import type { FlattenedGroup } from '../model/directory-group';
+import type { DirectoryNotice } from '../model/directory-notice';
 import type { NormalisedUser } from '../model/directory-user';
 import type { ImportRequest } from '../model/import-request';
 import type { DroppedUser } from './dropped-user';
@@ -41,5 +42,7 @@ export interface SyncPlan {
   readonly groups: readonly FlattenedGroup[];
   /** Directory users left out of the import, each with the reason. */
   readonly dropped: readonly DroppedUser[];
+  /** What the directory read left out of groups and why; never changes what is sent. */
+  readonly notices: readonly DirectoryNotice[];
   readonly counts: SyncCounts;
 }
