@@ -5,7 +5,12 @@ export {
   isDirectoryType,
   type DirectoryType,
 } from './model/directory-type';
-export type { DirectoryNotice, OutOfScopeReason } from './model/directory-notice';
+export type {
+  DeletedUsersUnavailableNotice,
+  DirectoryNotice,
+  MemberOutOfScopeNotice,
+  OutOfScopeReason,
+} from './model/directory-notice';
 export type { DirectoryUser, NormalisedUser } from './model/directory-user';
 export type { ImportOptions } from './model/import-options';
 export type { ImportGroup, ImportMember, ImportRequest } from './model/import-request';

@@ -5,14 +5,11 @@ export {
   type ProviderContext,
   type ProviderRegistry,
 } from './registry';
-export { isAccountDisabled, objectGuidToString } from './ldap/active-directory';
+export { isAccountDisabled, objectGuidToString, sidRelativeId } from './ldap/active-directory';
 export { looksLikeDn, normaliseDn } from './ldap/distinguished-name';
-export {
-  LDAP_SEARCH_TIME_LIMIT_SECONDS,
-  LdapDirectoryProvider,
-  type LdapProviderOptions,
-  type LdapSyncScope,
-} from './ldap/ldap-directory-provider';
+export { LdapDirectoryProvider } from './ldap/ldap-directory-provider';
+export type { LdapProviderOptions, LdapSyncScope } from './ldap/ldap-provider-options';
+export { LDAP_SEARCH_TIME_LIMIT_SECONDS } from './ldap/ldap-search';
 export { LdapError, type LdapErrorCode } from './ldap/ldap-error';
 export { generalizedTime, objectFilter } from './ldap/ldap-filters';
 export {

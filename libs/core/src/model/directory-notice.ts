@@ -3,19 +3,35 @@
  * silently; the run report names each one so an admin can widen a path or a filter on purpose.
  */
 export type OutOfScopeReason =
-  /** Its entry lies outside the user and group search paths. */
-  | 'outside-search-paths'
-  /** Its entry lies inside a search path but the object class or filter excludes it (a computer, a contact, a built-in account...). */
+  /** Not a synced group, and its entry lies outside the user search path. */
+  | 'outside-user-path'
+  /**
+   * Not a synced group, and inside the user search path, but the user object class or filter
+   * excludes it: a computer, a contact, a built-in account, a group outside the group path...
+   */
   | 'excluded-by-filter'
   /** A `memberUid` value that is no synced user's uid. */
   | 'unknown-uid';
 
 /** Something a directory read noticed that the run report should show; it never stops a sync. */
-export interface DirectoryNotice {
+export type DirectoryNotice = MemberOutOfScopeNotice | DeletedUsersUnavailableNotice;
+
+/** A group lists a member that is not among the synced users or groups. */
+export interface MemberOutOfScopeNotice {
   readonly kind: 'member-out-of-scope';
   /** The group's name, as it will appear in Bitwarden. */
   readonly group: string;
   /** The member as the directory wrote it: a DN, a uid, an id. */
   readonly member: string;
   readonly reason: OutOfScopeReason;
+}
+
+/**
+ * The directory's deleted users could not be read (AD's Deleted Objects need rights the bind
+ * account may lack), so members deleted there are not removed from the organization.
+ */
+export interface DeletedUsersUnavailableNotice {
+  readonly kind: 'deleted-users-unavailable';
+  /** What the directory answered. */
+  readonly detail: string;
 }

@@ -235,7 +235,7 @@ describe('planSync', () => {
       kind: 'member-out-of-scope',
       group: 'Engineering',
       member: 'cn=outsider,ou=elsewhere',
-      reason: 'outside-search-paths',
+      reason: 'outside-user-path',
     } as const;
 
     const plan = planSync(input({ notices: [notice] }));

@@ -1,4 +1,4 @@
-import { isAccountDisabled, objectGuidToString } from './active-directory';
+import { isAccountDisabled, objectGuidToString, sidRelativeId } from './active-directory';
 
 describe('objectGuidToString', () => {
   it('formats a GUID as AD and upstream do, the first three groups byte-reversed', () => {
@@ -25,5 +25,27 @@ describe('isAccountDisabled', () => {
     ['not a number', false],
   ])('userAccountControl %j -> disabled %s', (flags, expected) => {
     expect(isAccountDisabled(flags)).toBe(expected);
+  });
+});
+
+describe('sidRelativeId', () => {
+  it('reads the last sub-authority of a domain SID, little-endian', () => {
+    // S-1-5-21-3502873448-2435850332-3926052449-1111, as Samba returns it.
+    const sid = Buffer.from('AQUAAAAAAAUVAAAAaFvJ0FwgMJFhzgHqVwQAAA==', 'base64');
+
+    expect(sidRelativeId(sid)).toBe(1111);
+  });
+
+  it('reads a built-in SID with two sub-authorities', () => {
+    // S-1-5-32-544 (BUILTIN\Administrators).
+    const sid = Uint8Array.from([1, 2, 0, 0, 0, 0, 0, 5, 32, 0, 0, 0, 0x20, 0x02, 0, 0]);
+
+    expect(sidRelativeId(sid)).toBe(544);
+  });
+
+  it('refuses a truncated SID', () => {
+    expect(() => sidRelativeId(Uint8Array.from([1, 5, 0, 0, 0, 0, 0, 5, 21, 0]))).toThrow(
+      'malformed',
+    );
   });
 });

@@ -4,12 +4,9 @@ import { planSync, type DirectorySnapshot, type SyncPlan } from '@bwdc/core';
 import { startOpenLdap, type RunningOpenLdap } from '@bwdc/directory-servers';
 import { Attribute, Change, Client } from 'ldapts';
 
-import {
-  LdapDirectoryProvider,
-  type LdapProviderOptions,
-  type LdapSyncScope,
-} from './ldap-directory-provider';
+import { LdapDirectoryProvider } from './ldap-directory-provider';
 import { LdapError } from './ldap-error';
+import type { LdapProviderOptions, LdapSyncScope } from './ldap-provider-options';
 import { LdapDirectorySettingsSchema, LdapSyncSettingsSchema } from './ldap-settings';
 
 const fixtures = path.resolve(__dirname, '../../../../tools/directory-servers/openldap/fixtures');
@@ -98,7 +95,7 @@ describe('LdapDirectoryProvider on a real OpenLDAP', () => {
       expect(snapshot.users.every((user) => user.externalId === user.referenceId)).toBe(true);
       const plan = planOf(snapshot);
       expect(plan.users).toHaveLength(20);
-      expect(plan.users.every((user) => user.email === user.email.toLowerCase())).toBe(true);
+      expect(plan.users.every((user) => user.email === user.email?.toLowerCase())).toBe(true);
       const sizes = Object.fromEntries(
         plan.groups.map((group) => [group.name, group.memberExternalIds.length]),
       );
@@ -260,6 +257,44 @@ describe('LdapDirectoryProvider on a real OpenLDAP', () => {
         TestNestA: ['Roland Dyke', 'Teirtza Kara'],
         TestNestB: ['Roland Dyke', 'Teirtza Kara'],
       });
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+
+  it('reports each group member left out, with the reason, instead of dropping it silently', async () => {
+    const server = await startOpenLdap({
+      seed: { files: [path.join(fixtures, 'directory-circular-groups.ldif')] },
+    });
+    try {
+      const snapshot = await read(
+        upstreamTestSettings(server, {
+          userObjectClass: 'inetOrgPerson',
+          groupObjectClass: 'groupOfNames',
+          memberAttribute: 'member',
+          userPath: 'ou=Engineering',
+          userFilter: '(!(cn=David Kim))',
+          groupFilter: '(|(cn=QA)(cn=HR))',
+        }),
+      );
+
+      expect(snapshot.notices).toEqual(
+        expect.arrayContaining([
+          {
+            kind: 'member-out-of-scope',
+            group: 'QA',
+            member: 'cn=David Kim,ou=Engineering,dc=bitwarden,dc=com',
+            reason: 'excluded-by-filter',
+          },
+          {
+            kind: 'member-out-of-scope',
+            group: 'HR',
+            member: 'cn=Roland Dyke,ou=Human Resources,dc=bitwarden,dc=com',
+            reason: 'outside-user-path',
+          },
+        ]),
+      );
+      expect(flattenedMembers(snapshot)['QA']).toEqual(['Carol Williams']);
     } finally {
       await server.stop();
     }

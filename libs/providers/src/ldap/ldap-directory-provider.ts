@@ -1,36 +1,19 @@
-import { readFile } from 'node:fs/promises';
-import type { ConnectionOptions } from 'node:tls';
-
 import type {
-  DirectoryGroup,
+  DirectoryNotice,
   DirectoryProvider,
   DirectoryReadRequest,
   DirectorySnapshot,
   DirectoryUser,
 } from '@bwdc/core';
-import { Client, type Entry } from 'ldapts';
 
-import { isAccountDisabled, objectGuidToString } from './active-directory';
-import { looksLikeDn, normaliseDn } from './distinguished-name';
-import { LdapError, ldapFailure } from './ldap-error';
-import { objectFilter } from './ldap-filters';
-import type { LdapDirectorySettings, LdapSyncSettings } from './ldap-settings';
-
-/** Upstream's search time limit: slow filters (e.g. LDAP_MATCHING_RULE_IN_CHAIN) must finish. */
-export const LDAP_SEARCH_TIME_LIMIT_SECONDS = 300;
-
-export interface LdapSyncScope extends LdapSyncSettings {
-  readonly users: boolean;
-  readonly groups: boolean;
-  readonly userFilter: string | null;
-  readonly groupFilter: string | null;
-}
-
-export interface LdapProviderOptions {
-  readonly directory: LdapDirectorySettings;
-  readonly sync: LdapSyncScope;
-  readonly password: string | null;
-}
+import { openLdapConnection } from './ldap-connection';
+import { firstText } from './entry-values';
+import { LdapError } from './ldap-error';
+import type { RevisionCondition } from './ldap-filters';
+import { anyGroupChanged, readGroups } from './ldap-group-reader';
+import type { LdapProviderOptions } from './ldap-provider-options';
+import { LdapSearch } from './ldap-search';
+import { readDeletedUsers, readUsers } from './ldap-user-reader';
 
 /**
  * Users and groups from an LDAP server or Active Directory. Reads are always paged and ask only
@@ -43,58 +26,42 @@ export class LdapDirectoryProvider implements DirectoryProvider {
   constructor(private readonly options: LdapProviderOptions) {}
 
   async read(request: DirectoryReadRequest): Promise<DirectorySnapshot> {
-    const { directory } = this.options;
-    const url = `${directory.ssl && !directory.startTls ? 'ldaps' : 'ldap'}://${directory.hostname}:${directory.port}`;
-    const tlsOptions = await this.tlsOptions();
-    const client = new Client({
-      url,
-      ...(directory.ssl && !directory.startTls ? { tlsOptions } : {}),
-      connectTimeout: 30_000,
-    });
+    const { directory, sync, password } = this.options;
+    const connection = await openLdapConnection(directory, password);
     try {
-      if (directory.startTls) {
-        await client.startTLS(tlsOptions);
-      }
-      await this.bind(client);
-      const { sync } = this.options;
+      const search = new LdapSearch(connection.client, connection.url, directory.pageSize);
       const userChanges = this.revision(request, request.cursor?.usersReadAt);
       const groupChanges = this.revision(request, request.cursor?.groupsReadAt);
       // The member lookup needs every user; the list sent needs only the changed ones.
-      const everyone = sync.groups || !userChanges ? await this.readUsers(client, url) : null;
+      const everyone =
+        sync.groups || !userChanges ? await readUsers(search, this.options) : undefined;
       const listed =
         sync.users && userChanges
-          ? (await this.readUsers(client, url, userChanges)).list
-          : everyone?.list;
-      const groups =
-        sync.groups && everyone ? await this.readGroups(client, url, everyone, groupChanges) : [];
+          ? (await readUsers(search, this.options, userChanges)).list
+          : (everyone?.list ?? []);
+      const notices: DirectoryNotice[] = [];
+      const deleted =
+        sync.users && directory.ad ? await this.deletedUsers(search, userChanges, notices) : [];
+      const groupsChanged =
+        sync.groups &&
+        (!groupChanges || (await anyGroupChanged(search, this.options, groupChanges)));
+      const groupRead =
+        groupsChanged && everyone ? await readGroups(search, this.options, everyone) : undefined;
+      notices.push(...(groupRead?.notices ?? []));
       return {
-        users: sync.users ? (listed ?? []) : [],
-        groups,
+        users: sync.users ? [...listed, ...deleted] : [],
+        groups: groupRead?.groups ?? [],
         cursor: {
-          usersReadAt: this.options.sync.users ? request.startedAt.toISOString() : null,
-          groupsReadAt: this.options.sync.groups ? request.startedAt.toISOString() : null,
+          usersReadAt: sync.users ? request.startedAt.toISOString() : null,
+          groupsReadAt: sync.groups ? request.startedAt.toISOString() : null,
           userDeltaToken: null,
           groupDeltaToken: null,
         },
+        notices,
       };
-    } catch (error) {
-      throw ldapFailure(error, { url });
     } finally {
-      await client.unbind().catch(() => undefined);
+      await connection.close();
     }
-  }
-
-  private async bind(client: Client): Promise<void> {
-    const { username } = this.options.directory;
-    const { password } = this.options;
-    if (!username || !password) {
-      throw new LdapError(
-        'LDAP_SETTINGS_INCOMPLETE',
-        'The LDAP bind user or password is not set.',
-        'Set ldap.username and the password (bwdc config ldap.password).',
-      );
-    }
-    await client.bind(username, password);
   }
 
   /**
@@ -104,7 +71,7 @@ export class LdapDirectoryProvider implements DirectoryProvider {
   private revision(
     request: DirectoryReadRequest,
     readAt: string | null | undefined,
-  ): { attribute: string; since: Date } | undefined {
+  ): RevisionCondition | undefined {
     const attribute = this.options.sync.revisionDateAttribute;
     if (request.mode !== 'delta' || !attribute || !readAt) {
       return undefined;
@@ -112,224 +79,39 @@ export class LdapDirectoryProvider implements DirectoryProvider {
     return { attribute, since: new Date(readAt) };
   }
 
-  private async readUsers(
-    client: Client,
-    url: string,
-    changedSince?: { attribute: string; since: Date },
-  ): Promise<UserIndex> {
-    const { sync, directory } = this.options;
-    const index = new UserIndex();
-    if (!sync.users && !sync.groups) {
-      return index;
-    }
-    const emailAttribute = sync.userEmailAttribute ?? 'mail';
-    const prefixAttribute = sync.useEmailPrefixSuffix ? sync.emailPrefixAttribute : null;
-    const attributes = unique([
-      emailAttribute,
-      'uid',
-      ...(prefixAttribute ? [prefixAttribute] : []),
-      ...(directory.ad ? ['objectGUID', 'userAccountControl'] : []),
-    ]);
-    const filter = objectFilter(sync.userObjectClass ?? 'person', sync.userFilter, changedSince);
-    const base = this.searchBase(sync.userPath);
-    for await (const entry of this.search(client, url, base, filter, attributes)) {
-      const guid = directory.ad ? firstBuffer(entry['objectGUID']) : undefined;
-      const prefix = prefixAttribute ? firstText(entry[prefixAttribute]) : undefined;
-      const email =
-        firstText(entry[emailAttribute]) ??
-        (prefix !== undefined && sync.emailSuffix ? `${prefix}${sync.emailSuffix}` : null);
-      index.add(
-        {
-          externalId: guid ? objectGuidToString(guid) : entry.dn,
-          referenceId: entry.dn,
-          email,
-          disabled: directory.ad
-            ? isAccountDisabled(firstText(entry['userAccountControl']))
-            : false,
-          deleted: false,
-        },
-        firstText(entry['uid']),
-      );
-    }
-    return index;
-  }
-
   /**
-   * Every group, or, on an incremental read, nothing when no group changed: as upstream, one
-   * changed group means the whole set is read again so memberships stay complete.
+   * AD's deleted users, on every read (upstream: only some). Without the rights to read Deleted
+   * Objects the read goes on, and the run report says deletions cannot be seen.
    */
-  private async readGroups(
-    client: Client,
-    url: string,
-    users: UserIndex,
-    changedSince?: { attribute: string; since: Date },
-  ): Promise<DirectoryGroup[]> {
-    const { sync, directory } = this.options;
-    if (changedSince && !(await this.anyChangedGroup(client, url, changedSince))) {
+  private async deletedUsers(
+    search: LdapSearch,
+    changedSince: RevisionCondition | undefined,
+    notices: DirectoryNotice[],
+  ): Promise<DirectoryUser[]> {
+    const rootDse = await search.entry('', ['defaultNamingContext']);
+    const namingContext =
+      firstText(rootDse['defaultNamingContext']) ??
+      domainComponents(this.options.directory.rootPath);
+    try {
+      return await readDeletedUsers(search, this.options, namingContext, changedSince);
+    } catch (error) {
+      if (error instanceof LdapError && error.code === 'LDAP_UNREACHABLE') {
+        throw error;
+      }
+      notices.push({
+        kind: 'deleted-users-unavailable',
+        detail: error instanceof Error ? error.message : String(error),
+      });
       return [];
     }
-    const nameAttribute = sync.groupNameAttribute ?? 'cn';
-    const memberAttribute = sync.memberAttribute ?? 'member';
-    const attributes = unique([
-      nameAttribute,
-      'cn',
-      memberAttribute,
-      ...(directory.ad ? ['objectGUID'] : []),
-    ]);
-    const filter = objectFilter(sync.groupObjectClass ?? 'groupOfNames', sync.groupFilter);
-    const groups: DirectoryGroup[] = [];
-    for await (const entry of this.search(
-      client,
-      url,
-      this.searchBase(sync.groupPath),
-      filter,
-      attributes,
-    )) {
-      const name = firstText(entry[nameAttribute]) ?? firstText(entry['cn']);
-      if (name === undefined) {
-        continue;
-      }
-      const userMembers: string[] = [];
-      const groupMembers: string[] = [];
-      for (const value of texts(entry[memberAttribute])) {
-        const member = users.resolve(value);
-        if (member.kind === 'user') {
-          userMembers.push(member.externalId);
-        } else if (member.kind === 'dn') {
-          groupMembers.push(member.normalisedDn);
-        }
-      }
-      const guid = directory.ad ? firstBuffer(entry['objectGUID']) : undefined;
-      groups.push({
-        externalId: guid ? objectGuidToString(guid) : entry.dn,
-        referenceId: normaliseDn(entry.dn),
-        name,
-        userMemberExternalIds: userMembers,
-        groupMemberReferenceIds: groupMembers,
-      });
-    }
-    return groups;
-  }
-
-  private async anyChangedGroup(
-    client: Client,
-    url: string,
-    changedSince: { attribute: string; since: Date },
-  ): Promise<boolean> {
-    const { sync } = this.options;
-    const filter = objectFilter(
-      sync.groupObjectClass ?? 'groupOfNames',
-      sync.groupFilter,
-      changedSince,
-    );
-    for await (const _entry of this.search(client, url, this.searchBase(sync.groupPath), filter, [
-      'cn',
-    ])) {
-      return true;
-    }
-    return false;
-  }
-
-  /** Pages through the results, so a server's size limit cannot cut a read short. */
-  private async *search(
-    client: Client,
-    url: string,
-    base: string,
-    filter: string,
-    attributes: string[],
-  ): AsyncGenerator<Entry> {
-    try {
-      for await (const page of client.searchPaginated(base, {
-        scope: 'sub',
-        filter,
-        attributes,
-        explicitBufferAttributes: this.options.directory.ad ? ['objectGUID'] : [],
-        paged: { pageSize: this.options.directory.pageSize },
-        timeLimit: LDAP_SEARCH_TIME_LIMIT_SECONDS,
-      })) {
-        yield* page.searchEntries;
-      }
-    } catch (error) {
-      throw ldapFailure(error, { url, filter, base });
-    }
-  }
-
-  /** The path below the whole root path (upstream cut the root path down to its dc= parts). */
-  private searchBase(path: string | null): string {
-    const root = this.options.directory.rootPath?.trim() ?? '';
-    const below = path?.trim() ?? '';
-    return [below, root].filter((part) => part !== '').join(',');
-  }
-
-  private async tlsOptions(): Promise<ConnectionOptions> {
-    const { directory } = this.options;
-    const caPath = directory.startTls ? directory.tlsCaPath : directory.sslCaPath;
-    const read = async (file: string | null) => (file ? readFile(file) : undefined);
-    const [ca, cert, key] = await Promise.all([
-      read(caPath),
-      directory.startTls ? undefined : read(directory.sslCertPath),
-      directory.startTls ? undefined : read(directory.sslKeyPath),
-    ]);
-    return {
-      rejectUnauthorized: !directory.sslAllowUnauthorized,
-      ...(ca ? { ca: [ca] } : {}),
-      ...(cert ? { cert } : {}),
-      ...(key ? { key } : {}),
-    };
   }
 }
 
-type ResolvedMember =
-  | { readonly kind: 'user'; readonly externalId: string }
-  | { readonly kind: 'dn'; readonly normalisedDn: string }
-  | { readonly kind: 'unknown' };
-
-/** The users read, and how a group's member values find them. */
-class UserIndex {
-  readonly list: DirectoryUser[] = [];
-  private readonly byDn = new Map<string, string>();
-  private readonly byUid = new Map<string, string>();
-
-  add(user: DirectoryUser, uid: string | undefined): void {
-    this.list.push(user);
-    this.byDn.set(normaliseDn(user.referenceId), user.externalId);
-    if (uid !== undefined) {
-      this.byUid.set(uid.toLowerCase(), user.externalId);
-    }
-  }
-
-  /**
-   * A `member`/`uniqueMember` DN (a `#'…'B` unique-identifier suffix dropped) is a user when it
-   * names one, else a possible nested group; any other value is a `memberUid`.
-   */
-  resolve(value: string): ResolvedMember {
-    if (looksLikeDn(value)) {
-      const normalisedDn = normaliseDn(value.replace(/#'[01]*'B$/, ''));
-      const externalId = this.byDn.get(normalisedDn);
-      return externalId ? { kind: 'user', externalId } : { kind: 'dn', normalisedDn };
-    }
-    const externalId = this.byUid.get(value.trim().toLowerCase());
-    return externalId ? { kind: 'user', externalId } : { kind: 'unknown' };
-  }
-}
-
-function texts(value: Entry[string] | undefined): string[] {
-  if (value === undefined) {
-    return [];
-  }
-  const values = Array.isArray(value) ? value : [value];
-  return values.map((item) => (Buffer.isBuffer(item) ? item.toString('utf8') : item));
-}
-
-function firstText(value: Entry[string] | undefined): string | undefined {
-  return texts(value)[0];
-}
-
-function firstBuffer(value: Entry[string] | undefined): Buffer | undefined {
-  const first = Array.isArray(value) ? value[0] : value;
-  return Buffer.isBuffer(first) && first.length === 16 ? first : undefined;
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
+/** The domain part (`DC=` components) of a DN, where AD keeps Deleted Objects. */
+function domainComponents(dn: string | null): string {
+  return (dn ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => /^dc=/i.test(part))
+    .join(',');
 }

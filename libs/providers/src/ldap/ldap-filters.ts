@@ -1,15 +1,26 @@
 import { LdapError } from './ldap-error';
 
+export interface RevisionCondition {
+  readonly attribute: string;
+  readonly since: Date;
+}
+
+/** The condition that selects one object class, as upstream builds it. */
+export function objectClassIs(objectClass: string): string {
+  return `(objectClass=${objectClass})`;
+}
+
 /**
- * The search filter for one object type: the object class, ANDed with the admin's own filter
- * when there is one (upstream's rule), and with a revision-date condition for incremental reads.
+ * The search filter for one object type: the conditions that select the type (its object class,
+ * or AD's people-only conditions), ANDed with the admin's own filter when there is one (upstream's
+ * rule), and with a revision-date condition for incremental reads.
  */
 export function objectFilter(
-  objectClass: string,
+  selector: readonly string[],
   userFilter: string | null | undefined,
-  revision?: { readonly attribute: string; readonly since: Date },
+  revision?: RevisionCondition,
 ): string {
-  const parts = [`(objectClass=${objectClass})`];
+  const parts = [...selector];
   const own = userFilter?.trim() ?? '';
   if (own !== '') {
     const wrapped = own.startsWith('(') ? own : `(${own})`;

@@ -38,10 +38,12 @@ const upstreamSync = {
 };
 
 describe('LDAP settings', () => {
-  it('read upstream’s stored settings unchanged, adding only the page size', () => {
+  it('read upstream’s stored settings unchanged, adding only our own with their defaults', () => {
     expect(LdapDirectorySettingsSchema.parse(upstreamDirectory)).toEqual({
       ...upstreamDirectory,
       pageSize: 500,
+      includeSystemAccounts: false,
+      primaryGroupMembers: true,
     });
     expect(LdapSyncSettingsSchema.parse(upstreamSync)).toEqual(upstreamSync);
   });

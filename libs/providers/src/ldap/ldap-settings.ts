@@ -26,6 +26,16 @@ export const LdapDirectorySettingsSchema = z.object({
   pagedSearch: z.boolean().default(true),
   /** Entries per page; servers cap unpaged results, so reads are always paged. */
   pageSize: z.number().int().min(1).max(10_000).default(500),
+  /**
+   * Active Directory: also sync the built-in critical system accounts (Administrator, Guest,
+   * krbtgt). Off by default: they are not people, and upstream giving them seats surprised admins.
+   */
+  includeSystemAccounts: z.boolean().default(false),
+  /**
+   * Active Directory: count a user's primary group (`primaryGroupID`, usually Domain Users) as a
+   * membership. AD never lists it in the group's `member`, so upstream synced such groups empty.
+   */
+  primaryGroupMembers: z.boolean().default(true),
 });
 
 /** The LDAP-specific part of the sync options (upstream keeps them in `sync`). */

@@ -1,0 +1,197 @@
+import type { DirectoryGroup, MemberOutOfScopeNotice } from '@bwdc/core';
+import type { Entry } from 'ldapts';
+
+import { objectGuidToString, sidRelativeId } from './active-directory';
+import { normaliseDn } from './distinguished-name';
+import { firstBuffer, firstText, texts, unique } from './entry-values';
+import { objectClassIs, objectFilter, type RevisionCondition } from './ldap-filters';
+import { searchBase, type LdapProviderOptions } from './ldap-provider-options';
+import type { LdapSearch } from './ldap-search';
+import { allRangedValues, rangedChunk } from './range-retrieval';
+import type { UserIndex } from './user-index';
+
+export interface GroupRead {
+  readonly groups: DirectoryGroup[];
+  readonly notices: MemberOutOfScopeNotice[];
+}
+
+/** A group being read: its user members so far, and the member DNs that named no user. */
+interface GroupInProgress {
+  readonly externalId: string;
+  readonly referenceId: string;
+  readonly name: string;
+  readonly userMembers: string[];
+  readonly hasPrimaryMembers: boolean;
+  /** Normalised DN -> the DN as the group wrote it: a nested group, or out of scope. */
+  readonly dnMembers: Map<string, string>;
+}
+
+/**
+ * Every group under the group path, with its members resolved against the users read: `member`
+ * or `uniqueMember` DNs (compared normalised), `memberUid` values, nested groups by DN; with
+ * Active Directory also ranged `member` values and primary-group members. A member that is
+ * neither a synced user nor a synced group is reported as a notice, not dropped silently.
+ */
+export async function readGroups(
+  search: LdapSearch,
+  options: LdapProviderOptions,
+  users: UserIndex,
+): Promise<GroupRead> {
+  const { directory, sync } = options;
+  const nameAttribute = sync.groupNameAttribute ?? 'cn';
+  const memberAttribute = sync.memberAttribute ?? 'member';
+  const primaryGroups = directory.ad && directory.primaryGroupMembers;
+  const attributes = unique([
+    nameAttribute,
+    'cn',
+    memberAttribute,
+    ...(directory.ad ? ['objectGUID'] : []),
+    ...(primaryGroups ? ['objectSid'] : []),
+  ]);
+  const read: GroupInProgress[] = [];
+  const notices: MemberOutOfScopeNotice[] = [];
+  // Ranged groups are continued after the paged search, not in the middle of it.
+  const ranged: { entry: Entry; group: GroupInProgress }[] = [];
+  for await (const entry of search.entries({
+    base: searchBase(directory, sync.groupPath),
+    filter: objectFilter(
+      [objectClassIs(sync.groupObjectClass ?? 'groupOfNames')],
+      sync.groupFilter,
+    ),
+    attributes,
+  })) {
+    const name = firstText(entry[nameAttribute]) ?? firstText(entry['cn']);
+    if (name === undefined) {
+      continue;
+    }
+    const chunk = rangedChunk(entry, memberAttribute);
+    const group = startGroup(entry, name, options, users);
+    if (chunk.next === null) {
+      addMembers(group, texts(chunk.values), users, notices);
+    } else {
+      ranged.push({ entry, group });
+    }
+    read.push(group);
+  }
+  for (const { entry, group } of ranged) {
+    const values = await allRangedValues(
+      rangedChunk(entry, memberAttribute),
+      memberAttribute,
+      (next) => search.entry(entry.dn, [next]),
+    );
+    addMembers(group, texts(values), users, notices);
+  }
+  return finish(read, options, notices);
+}
+
+/**
+ * Whether any group changed since the last read: as upstream, one changed group means the whole
+ * set is read again, so memberships stay complete.
+ */
+export async function anyGroupChanged(
+  search: LdapSearch,
+  { directory, sync }: LdapProviderOptions,
+  changedSince: RevisionCondition,
+): Promise<boolean> {
+  for await (const _entry of search.entries({
+    base: searchBase(directory, sync.groupPath),
+    filter: objectFilter(
+      [objectClassIs(sync.groupObjectClass ?? 'groupOfNames')],
+      sync.groupFilter,
+      changedSince,
+    ),
+    attributes: ['cn'],
+  })) {
+    return true;
+  }
+  return false;
+}
+
+function startGroup(
+  entry: Entry,
+  name: string,
+  { directory }: LdapProviderOptions,
+  users: UserIndex,
+): GroupInProgress {
+  const guid = directory.ad ? firstBuffer(entry['objectGUID']) : undefined;
+  const sid = directory.primaryGroupMembers ? firstBuffer(entry['objectSid']) : undefined;
+  const primaryMembers = sid ? users.primaryGroupMembers(sidRelativeId(sid)) : undefined;
+  return {
+    externalId: guid?.length === 16 ? objectGuidToString(guid) : entry.dn,
+    referenceId: normaliseDn(entry.dn),
+    name,
+    userMembers: primaryMembers ? [...primaryMembers] : [],
+    hasPrimaryMembers: (primaryMembers?.length ?? 0) > 0,
+    dnMembers: new Map(),
+  };
+}
+
+function addMembers(
+  group: GroupInProgress,
+  values: readonly string[],
+  users: UserIndex,
+  notices: MemberOutOfScopeNotice[],
+): void {
+  for (const value of values) {
+    const member = users.resolve(value);
+    if (member.kind === 'user') {
+      group.userMembers.push(member.externalId);
+    } else if (member.kind === 'dn') {
+      group.dnMembers.set(member.normalisedDn, value);
+    } else {
+      notices.push({
+        kind: 'member-out-of-scope',
+        group: group.name,
+        member: value,
+        reason: 'unknown-uid',
+      });
+    }
+  }
+}
+
+/**
+ * Keeps the DN members that are groups read as nested groups and reports the others: inside the
+ * user path they were excluded by the class or filter, elsewhere they lie outside the user path.
+ */
+function finish(
+  read: readonly GroupInProgress[],
+  { directory, sync }: LdapProviderOptions,
+  notices: MemberOutOfScopeNotice[],
+): GroupRead {
+  const groupIds = new Set(read.map((group) => group.referenceId));
+  const userBase = normaliseDn(searchBase(directory, sync.userPath));
+  const groups = read.map((group): DirectoryGroup => {
+    const nested: string[] = [];
+    for (const [normalisedDn, written] of group.dnMembers) {
+      if (groupIds.has(normalisedDn)) {
+        nested.push(normalisedDn);
+      } else {
+        notices.push({
+          kind: 'member-out-of-scope',
+          group: group.name,
+          member: written,
+          reason: isWithin(normalisedDn, userBase) ? 'excluded-by-filter' : 'outside-user-path',
+        });
+      }
+    }
+    return {
+      externalId: group.externalId,
+      referenceId: group.referenceId,
+      name: group.name,
+      // A primary-group member may also be listed directly; Sets cost only when there can be one.
+      userMemberExternalIds: group.hasPrimaryMembers
+        ? unique(group.userMembers)
+        : group.userMembers,
+      groupMemberReferenceIds: nested,
+    };
+  });
+  return { groups, notices };
+}
+
+function isWithin(normalisedDn: string, normalisedBase: string): boolean {
+  return (
+    normalisedBase === '' ||
+    normalisedDn === normalisedBase ||
+    normalisedDn.endsWith(`,${normalisedBase}`)
+  );
+}
