@@ -1,21 +1,35 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that the integration tests run as real services (a Secret Service
-# for the keychain store; later LDAP and Samba servers). Idempotent and quiet when all is present,
-# so test setup can call it every time.
+# for the keychain store, OpenLDAP, a Samba AD DC). Idempotent and quiet when all is present, so
+# test setup can call it every time.
 set -euo pipefail
 
 # One entry per package: "<debian package>:<command it provides>[,<command>...]". A package counts
-# as present when every listed command is on PATH (or in the sbin directories, for servers).
-# Later suites add their servers here (slapd, ldap-utils, samba...).
+# as present when every listed command is on PATH (or in the sbin directories, for servers). An
+# entry starting with "/" is a path that must exist instead, for packages that bring only data.
 REQUIRED=(
   'dbus:dbus-daemon,dbus-run-session,dbus-send'
   'gnome-keyring:gnome-keyring-daemon'
   'slapd:slapd,slapadd'
   'ldap-utils:ldapsearch,ldapadd'
+  # Samba AD DC (tools/directory-servers/samba-ad): samba-ad-dc pulls in samba, samba-tool and the
+  # python bindings (the seed loader imports them with Debian's /usr/bin/python3).
+  'samba-ad-dc:samba'
+  'samba-common-bin:samba-tool'
+  'python3-samba:/usr/lib/python3/dist-packages/samba/samdb.py'
+  # The AD schema files: `samba-tool domain provision` fails without them.
+  'samba-ad-provision:/usr/share/samba/setup/ad-schema'
+  'ldb-tools:ldbsearch,ldbmodify'
+  # Relays a unix socket to the DC's fixed ports inside its network namespace.
+  'socat:socat'
 )
 
 has_command() {
-  command -v "$1" >/dev/null 2>&1 || [[ -x "/usr/sbin/$1" || -x "/sbin/$1" ]]
+  if [[ $1 == /* ]]; then
+    [[ -e $1 ]]
+  else
+    command -v "$1" >/dev/null 2>&1 || [[ -x "/usr/sbin/$1" || -x "/sbin/$1" ]]
+  fi
 }
 
 missing=()
@@ -44,6 +58,18 @@ if ! command -v apt-get >/dev/null 2>&1; then
   printf 'Missing packages %s, and apt-get is not available to install them.\n' "${missing[*]}" >&2
   exit 1
 fi
+
+# A policy-rc.d that exits 101 stops the packages' postinst from starting their system services
+# (Debian's slapd would take port 389, samba its AD/file server). Debian's container images ship
+# one; when it is missing, put one in place for the install only.
+policy=/usr/sbin/policy-rc.d
+added_policy=''
+if [[ ! -e $policy ]]; then
+  printf '#!/bin/sh\nexit 101\n' >"$policy"
+  chmod 755 "$policy"
+  added_policy=1
+fi
+trap '[[ -z $added_policy ]] || rm -f "$policy"' EXIT
 
 printf 'Installing test system packages: %s\n' "${missing[*]}" >&2
 apt-get update -qq >&2

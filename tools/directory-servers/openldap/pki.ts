@@ -15,15 +15,21 @@ export interface Pki {
 // P-256 keys: generating them takes milliseconds where RSA-2048 takes about half a second.
 const EC_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-sha256'];
 
+export interface PkiOptions {
+  /** More DNS names for the server certificate, e.g. a domain controller's FQDN. */
+  readonly dnsNames?: readonly string[];
+}
+
 /**
  * A throw-away CA and a server certificate it signs. The names cover 127.0.0.1, localhost and
  * this machine's hostname, because OpenLDAP's own client tools replace "localhost" by the
- * hostname before they check the certificate.
+ * hostname before they check the certificate. Shared by the OpenLDAP and Samba AD tools.
  */
-export async function createPki(dir: string): Promise<Pki> {
+export async function createPki(dir: string, options: PkiOptions = {}): Promise<Pki> {
   const file = (name: string): string => path.join(dir, name);
+  const dnsNames = [...new Set(['localhost', hostname(), ...(options.dnsNames ?? [])])];
   const extensions = [
-    `subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:${hostname()}`,
+    `subjectAltName=IP:127.0.0.1,${dnsNames.map((name) => `DNS:${name}`).join(',')}`,
     'basicConstraints=critical,CA:FALSE',
     'keyUsage=critical,digitalSignature,keyEncipherment',
     'extendedKeyUsage=serverAuth',
