@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+
 import { looksLikeDn, normaliseDn } from './distinguished-name';
 
 describe('normaliseDn', () => {
@@ -49,5 +51,32 @@ describe('looksLikeDn', () => {
     ['carstens', false],
   ])('%s -> %s', (value, expected) => {
     expect(looksLikeDn(value)).toBe(expected);
+  });
+});
+
+describe('normaliseDn on DNs as servers write them', () => {
+  const type = fc.constantFrom('cn', 'CN', 'ou', 'OU', 'dc', 'uid', 'o', 'sAMAccountName');
+  // Printable ASCII with the DN specials, so that some values take the fast path and some not.
+  const value = fc
+    .string({ unit: fc.constantFrom(...'aZ09 .-_#"+;<>=\\,xY'.split('')), maxLength: 12 })
+    .map((text) => text.replace(/[\\,+"<>;=]/g, '\\$&'));
+  const rdns = fc.array(fc.tuple(type, value), { minLength: 1, maxLength: 5 });
+
+  it('gives a compact DN the same form as the parser gives it with blanks around separators', () => {
+    fc.assert(
+      fc.property(rdns, (parts) => {
+        const compact = parts.map(([name, text]) => `${name}=${text}`).join(',');
+        const spaced = parts.map(([name, text]) => ` ${name} = ${text} `).join(',');
+
+        expect(normaliseDn(compact)).toBe(normaliseDn(spaced));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('lower-cases a plain DN and changes nothing else', () => {
+    expect(normaliseDn('CN=Bulk User 7,OU=Bulk,OU=Users,DC=ad,DC=example,DC=org')).toBe(
+      'cn=bulk user 7,ou=bulk,ou=users,dc=ad,dc=example,dc=org',
+    );
   });
 });

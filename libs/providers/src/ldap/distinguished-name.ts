@@ -9,6 +9,11 @@
  * `\2C`) resolved and re-escaped one way, the parts of a multi-valued RDN (`a=1+b=2`) sorted.
  */
 export function normaliseDn(dn: string): string {
+  // Most DNs arrive as servers write them, canonical but for case; parsing them all cost a
+  // quarter of a 100,000-user read.
+  if (PLAIN_DN.test(dn)) {
+    return dn.toLowerCase();
+  }
   return parseDn(dn)
     .map((rdn) =>
       rdn
@@ -18,6 +23,14 @@ export function normaliseDn(dn: string): string {
     )
     .join(',');
 }
+
+/**
+ * A DN the parser would return lower-cased and otherwise unchanged: printable ASCII, one
+ * `type=value` per RDN, no blanks around separators or at the ends of values, nothing to escape.
+ */
+const PLAIN_VALUE = String.raw`(?:[^\s\\"+;#<>=,](?:[^\\"+;<>=,]*[^\s\\"+;<>=,])?)?`;
+const PLAIN_RDN = String.raw`[A-Za-z][\w-]*=${PLAIN_VALUE}`;
+const PLAIN_DN = new RegExp(String.raw`^(?=[ -~]*$)${PLAIN_RDN}(?:,${PLAIN_RDN})*$`);
 
 /** Whether the text looks like a DN rather than a bare `memberUid` value. */
 export function looksLikeDn(value: string): boolean {

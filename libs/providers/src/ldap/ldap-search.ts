@@ -24,11 +24,15 @@ export class LdapSearch {
     private readonly pageSize: number,
   ) {}
 
-  /** Pages through the results, so a server's size limit cannot cut a read short. */
+  /**
+   * Pages through the results, so a server's size limit cannot cut a read short. The next page
+   * is asked for before this one is handed on, so the server prepares it while the caller works
+   * (ldapts alone asks only once a page is used up, and the two would take turns).
+   */
   async *entries(search: SubtreeSearch): AsyncGenerator<Entry> {
     const controls = (search.controlOids ?? []).map((oid) => new Control(oid, { critical: true }));
-    try {
-      for await (const page of this.client.searchPaginated(
+    const pages = this.client
+      .searchPaginated(
         search.base,
         {
           scope: 'sub',
@@ -39,8 +43,20 @@ export class LdapSearch {
           timeLimit: LDAP_SEARCH_TIME_LIMIT_SECONDS,
         },
         controls,
-      )) {
-        yield* page.searchEntries;
+      )
+      [Symbol.asyncIterator]();
+    const nextPage = () => {
+      const page = pages.next();
+      // A caller that stops early never awaits the page asked for in advance.
+      page.catch(() => undefined);
+      return page;
+    };
+    try {
+      let page = await nextPage();
+      while (page.done !== true) {
+        const following = nextPage();
+        yield* page.value.searchEntries;
+        page = await following;
       }
     } catch (error) {
       throw ldapFailure(error, { url: this.url, filter: search.filter, base: search.base });
