@@ -234,6 +234,32 @@ describe('LdapDirectoryProvider on a real Samba AD DC', () => {
     expect(byDefault.has(AD.contact.mail) || included.has(AD.contact.mail)).toBe(false);
   }, 60_000);
 
+  it('explains that AD wants TLS when asked for a plain bind', async () => {
+    const failure = read(settings({ ssl: false, port: Number(new URL(server.url).port) }));
+
+    await expect(failure).rejects.toMatchObject({
+      code: 'LDAP_BIND_FAILED',
+      message: expect.stringContaining('unencrypted'),
+    });
+  });
+
+  it('binds over StartTLS as well, with a DOMAIN\\user name', async () => {
+    const snapshot = await read(
+      settings(
+        {
+          ssl: true,
+          startTls: true,
+          tlsCaPath: server.caCertPath,
+          port: Number(new URL(server.url).port),
+          username: `${server.domain.netbiosDomain}\\Administrator`,
+        },
+        { groups: false },
+      ),
+    );
+
+    expect(snapshot.users.length).toBeGreaterThan(AD.bulkUsers.count);
+  }, 60_000);
+
   it('leaves primary-group members out when the setting is off', async () => {
     const snapshot = await read(
       settings({ primaryGroupMembers: false }, { groupFilter: '(cn=Contractors)' }),

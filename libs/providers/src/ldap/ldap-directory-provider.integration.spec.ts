@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import * as path from 'node:path';
 
 import { planSync, type DirectorySnapshot, type SyncPlan } from '@bwdc/core';
@@ -70,6 +71,15 @@ function planOf(snapshot: DirectorySnapshot): SyncPlan {
 }
 
 /** Group name -> sorted common names of its members, after the engine's flattening. */
+/** A loopback port nothing listens on (bound, read, then released). */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 function flattenedMembers(snapshot: DirectorySnapshot): Record<string, string[]> {
   const plan = planOf(snapshot);
   const nameOf = (externalId: string) => /^cn=([^,]+)/i.exec(externalId)?.[1] ?? externalId;
@@ -165,9 +175,39 @@ describe('LdapDirectoryProvider on a real OpenLDAP', () => {
     });
 
     it('shows an invalid filter', async () => {
-      const failure = read(upstreamTestSettings(server, { userFilter: '(cn=Roland' }));
+      const failure = read(upstreamTestSettings(server, { userFilter: '(cn~~Roland)' }));
 
-      await expect(failure).rejects.toBeInstanceOf(LdapError);
+      await expect(failure).rejects.toMatchObject({
+        code: 'LDAP_INVALID_FILTER',
+        message: expect.stringContaining('(cn~~Roland)'),
+      });
+    });
+
+    it.each([
+      ['LDAPS', { ssl: true, startTls: false }],
+      ['StartTLS', { ssl: true, startTls: true }],
+    ])('names the certificate problem when %s meets an untrusted CA', async (_how, tls) => {
+      const options = upstreamTestSettings(server);
+      const port = Number(new URL(tls.startTls ? server.url : server.ldapsUrl).port);
+
+      const failure = read({ ...options, directory: { ...options.directory, ...tls, port } });
+
+      await expect(failure).rejects.toMatchObject({
+        code: 'LDAP_TLS_FAILED',
+        message: expect.stringMatching(/self[- ]signed certificate/),
+      });
+    });
+
+    it('says the server cannot be reached, naming it', async () => {
+      const closed = await closedPort();
+      const options = upstreamTestSettings(server);
+
+      const failure = read({ ...options, directory: { ...options.directory, port: closed } });
+
+      await expect(failure).rejects.toMatchObject({
+        code: 'LDAP_UNREACHABLE',
+        message: expect.stringContaining(`ldap://127.0.0.1:${closed}`),
+      });
     });
   });
 

@@ -44,6 +44,14 @@ export function ldapFailure(
       { cause: error },
     );
   }
+  if (name === 'StrongAuthRequiredError' || name === 'ConfidentialityRequiredError') {
+    return new LdapError(
+      'LDAP_BIND_FAILED',
+      `The LDAP server at ${context.url} refuses a bind over an unencrypted connection.`,
+      'Turn on StartTLS (ldap.startTls, port 389) or LDAPS (ldap.ssl, port 636); Active Directory requires one of them for simple binds.',
+      { cause: error },
+    );
+  }
   if (TLS_CODES.test(code) || TLS_CODES.test(message)) {
     return new LdapError(
       'LDAP_TLS_FAILED',

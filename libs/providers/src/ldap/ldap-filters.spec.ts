@@ -34,12 +34,17 @@ describe('objectFilter', () => {
 });
 
 describe('objectFilter with a malformed filter', () => {
-  it.each(['(cn=Roland', '(cn=a))', '(cn=a)(cn=b)', '(cn=a\\)'])(
-    'refuses %s, showing it',
-    (filter) => {
-      expect(() => objectFilter(person, filter)).toThrow(`The LDAP filter ${filter} is not valid`);
-    },
-  );
+  it.each([
+    '(cn=Roland',
+    '(cn=a))',
+    '(cn=a)(cn=b)',
+    '(cn=a\\)',
+    '(cn~~x)',
+    '(=x)',
+    '(&(cn=a)(sn))',
+  ])('refuses %s, showing it', (filter) => {
+    expect(() => objectFilter(person, filter)).toThrow(`The LDAP filter ${filter} is not valid`);
+  });
 
   it('accepts escaped parentheses and nested filters', () => {
     expect(objectFilter(person, '(|(cn=a\\29b)(&(cn=c)(sn=d)))')).toBe(

@@ -1,3 +1,5 @@
+import { FilterParser } from 'ldapts';
+
 import { LdapError } from './ldap-error';
 
 export interface RevisionCondition {
@@ -25,6 +27,7 @@ export function objectFilter(
   if (own !== '') {
     const wrapped = own.startsWith('(') ? own : `(${own})`;
     assertBalanced(wrapped);
+    assertParses(wrapped);
     parts.push(wrapped);
   }
   if (revision) {
@@ -70,6 +73,20 @@ function assertBalanced(filter: string): void {
       'LDAP_INVALID_FILTER',
       `The LDAP filter ${filter} is not valid: its parentheses do not match.`,
       'Fix the user or group filter, for example (memberOf=cn=Staff,ou=Groups,dc=example,dc=com).',
+    );
+  }
+}
+
+/** Refuses what the LDAP client could not encode, before anything is read, showing the filter. */
+function assertParses(filter: string): void {
+  try {
+    FilterParser.parseString(filter);
+  } catch (error) {
+    throw new LdapError(
+      'LDAP_INVALID_FILTER',
+      `The LDAP filter ${filter} is not valid: ${(error as Error).message}.`,
+      'Fix the user or group filter, for example (memberOf=cn=Staff,ou=Groups,dc=example,dc=com).',
+      { cause: error },
     );
   }
 }
