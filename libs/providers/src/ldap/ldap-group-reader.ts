@@ -7,7 +7,7 @@ import { firstBuffer, firstText, texts, unique } from './entry-values';
 import { objectClassIs, objectFilter, type RevisionCondition } from './ldap-filters';
 import { searchBase, type LdapProviderOptions } from './ldap-provider-options';
 import type { LdapSearch } from './ldap-search';
-import { allRangedValues, rangedChunk } from './range-retrieval';
+import { allRangedValues, rangedChunk, type RangedChunk } from './range-retrieval';
 import type { UserIndex } from './user-index';
 
 export interface GroupRead {
@@ -51,7 +51,7 @@ export async function readGroups(
   const read: GroupInProgress[] = [];
   const notices: MemberOutOfScopeNotice[] = [];
   // Ranged groups are continued after the paged search, not in the middle of it.
-  const ranged: { entry: Entry; group: GroupInProgress }[] = [];
+  const ranged: { dn: string; first: RangedChunk; group: GroupInProgress }[] = [];
   for await (const entry of search.entries({
     base: searchBase(directory, sync.groupPath),
     filter: objectFilter(
@@ -69,15 +69,13 @@ export async function readGroups(
     if (chunk.next === null) {
       addMembers(group, texts(chunk.values), users, notices);
     } else {
-      ranged.push({ entry, group });
+      ranged.push({ dn: entry.dn, first: chunk, group });
     }
     read.push(group);
   }
-  for (const { entry, group } of ranged) {
-    const values = await allRangedValues(
-      rangedChunk(entry, memberAttribute),
-      memberAttribute,
-      (next) => search.entry(entry.dn, [next]),
+  for (const { dn, first, group } of ranged) {
+    const values = await allRangedValues(first, memberAttribute, (next) =>
+      search.entry(dn, [next]),
     );
     addMembers(group, texts(values), users, notices);
   }
