@@ -1,34 +1,61 @@
 import { createProgram } from './program';
 
-function run(args: string[]) {
-  const output: string[] = [];
+function run(args: string[], env: Record<string, string> = {}) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const exitCodes: number[] = [];
   const program = createProgram({
     version: '1.2.3',
     dataFilePath: () => '/data/data.json',
-    write: (text) => output.push(text),
+    env,
+    platform: 'linux',
+    color: false,
+    stdout: (text) => stdout.push(text),
+    stderr: (text) => stderr.push(text),
+    setExitCode: (code) => exitCodes.push(code),
   })
     .exitOverride()
     .configureOutput({
-      writeOut: (text) => output.push(text),
-      writeErr: (text) => output.push(text),
+      writeOut: (text) => stdout.push(text),
+      writeErr: (text) => stderr.push(text),
     });
-  return { output, parsed: program.parseAsync(['node', 'bwdc', ...args]) };
+  return { stdout, stderr, exitCodes, parsed: program.parseAsync(['node', 'bwdc', ...args]) };
 }
 
 describe('bwdc program', () => {
   it('prints the data file path for data-file', async () => {
-    const { output, parsed } = run(['data-file']);
+    const { stdout, exitCodes, parsed } = run(['data-file']);
 
     await parsed;
 
-    expect(output).toEqual(['/data/data.json\n']);
+    expect(stdout).toEqual(['/data/data.json\n']);
+    expect(exitCodes).toEqual([0]);
+  });
+
+  it('answers in upstream’s envelope with --response, or with BW_RESPONSE=true', async () => {
+    const envelope = '{"success":true,"data":{"object":"string","data":"/data/data.json"}}\n';
+    const byFlag = run(['--response', 'data-file']);
+    const byVariable = run(['data-file'], { BW_RESPONSE: 'true' });
+
+    await Promise.all([byFlag.parsed, byVariable.parsed]);
+
+    expect(byFlag.stdout).toEqual([envelope]);
+    expect(byVariable.stdout).toEqual([envelope]);
+  });
+
+  it('prints nothing with --quiet', async () => {
+    const { stdout, stderr, parsed } = run(['--quiet', 'data-file']);
+
+    await parsed;
+
+    expect([...stdout, ...stderr]).toEqual([]);
   });
 
   it('prints the version for --version', async () => {
-    const { output, parsed } = run(['--version']);
+    const { stdout, parsed } = run(['--version']);
 
     await expect(parsed).rejects.toMatchObject({ code: 'commander.version' });
-    expect(output).toEqual(['1.2.3\n']);
+    expect(stdout).toEqual(['1.2.3\n']);
   });
 
   it('rejects an unknown command', async () => {

@@ -1,24 +1,67 @@
 import { Command } from 'commander';
 
+import {
+  errorResponse,
+  outputOptions,
+  renderResponse,
+  stringResponse,
+  type CliResponse,
+  type GlobalFlags,
+} from './output';
+
 export interface ProgramDependencies {
   readonly version: string;
   readonly dataFilePath: () => string;
-  readonly write: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly platform: NodeJS.Platform;
+  /** Whether stdout is a terminal that shows colours. */
+  readonly color: boolean;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly setExitCode: (code: number) => void;
 }
 
 /**
- * The `bwdc` command tree. The CLI issue adds upstream's verbs; for now it answers `--version`
- * and `data-file`, which need no Connector.
+ * The `bwdc` command tree. Each verb parses its input and returns a response; `respond` is the
+ * one place that prints and sets the exit code. The CLI issue adds upstream's remaining verbs;
+ * for now it answers `--version` and `data-file`, which need no Connector.
  */
 export function createProgram(dependencies: ProgramDependencies): Command {
   const program = new Command('bwdc')
     .description('Sync members and groups from your directory to a Bitwarden organization.')
-    .version(dependencies.version, '-v, --version');
+    .version(dependencies.version, '-v, --version')
+    .option('--response', 'Print the result, errors included, as upstream’s JSON envelope.')
+    .option('--pretty', 'Indent JSON output.')
+    .option('--raw', 'Print only the raw value of a message.')
+    .option('--quiet', 'Print nothing on stdout.')
+    .option('--cleanexit', 'Exit with 0 even when the command fails.')
+    .option('--nointeraction', 'Never prompt for input.');
+
+  const respond = async (run: () => Promise<CliResponse> | CliResponse): Promise<void> => {
+    let response: CliResponse;
+    try {
+      response = await run();
+    } catch (error) {
+      response = errorResponse(error);
+      if (dependencies.env['BITWARDENCLI_CONNECTOR_DEBUG'] === 'true' && error instanceof Error) {
+        dependencies.stderr(`${error.stack ?? error.message}\n`);
+      }
+    }
+    const options = outputOptions(program.opts<GlobalFlags>(), dependencies.env);
+    const rendered = renderResponse(response, options, dependencies);
+    if (rendered.stdout !== '') {
+      dependencies.stdout(rendered.stdout);
+    }
+    if (rendered.stderr !== '') {
+      dependencies.stderr(rendered.stderr);
+    }
+    dependencies.setExitCode(rendered.exitCode);
+  };
 
   program
     .command('data-file')
     .description('Print the path of the data file the CLI and the desktop app share.')
-    .action(() => dependencies.write(`${dependencies.dataFilePath()}\n`));
+    .action(() => respond(() => stringResponse(dependencies.dataFilePath())));
 
   return program;
 }
