@@ -79,3 +79,18 @@ export {
   type ServerUrlSettings,
   type ServerUrls,
 } from './bitwarden/server-urls';
+
+export {
+  AUTH_SECRET_KEYS,
+  Connector,
+  type ConnectorDependencies,
+  type ProviderFactoryContext,
+} from './connector/connector';
+export {
+  EMPTY_SYNC_STATE,
+  type ConnectorConfiguration,
+  type ConnectorStore,
+  type ConnectorSyncOptions,
+  type ConnectorSyncState,
+} from './connector/connector-store';
+export type { ConnectorTestResult, SyncReport } from './connector/sync-report';

@@ -5,6 +5,7 @@ export {
   resolveDataFilePath,
   type DataFileEnvironment,
 } from './data-file-location';
+export { DataFileConnectorStore } from './data-file-connector-store';
 export { DATA_KEYS, activeProfileOf, type DataKey } from './data-file-keys';
 export { DATA_FOLDER_MODE, DataFileStore, type DataFileStoreOptions } from './data-file-store';
 export {

@@ -5,7 +5,10 @@ export type ConfigurationErrorCode =
   | 'API_URL_NOT_SET'
   | 'LARGE_IMPORT_WITH_OVERWRITE'
   | 'DIRECTORY_TYPE_UNSUPPORTED'
-  | 'DIRECTORY_SETTINGS_INVALID';
+  | 'DIRECTORY_SETTINGS_INVALID'
+  | 'DIRECTORY_NOT_SET'
+  | 'NOT_LOGGED_IN'
+  | 'ALREADY_LOGGED_IN';
 
 /** The settings ask for something the connector cannot do; nothing was read or sent. */
 export class ConfigurationError extends SyncError {

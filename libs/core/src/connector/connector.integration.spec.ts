@@ -1,0 +1,222 @@
+import { startBitwardenServer, type RunningBitwardenServer } from '@bwdc/bitwarden-server';
+
+import type { DirectoryUser } from '../model/directory-user';
+import type {
+  DirectoryProvider,
+  DirectoryReadRequest,
+  DirectorySnapshot,
+} from '../ports/directory-provider';
+import type { SecretStore } from '../ports/secret-store';
+import { aUser } from '../testing/builders';
+import { Connector } from './connector';
+import {
+  EMPTY_SYNC_STATE,
+  type ConnectorConfiguration,
+  type ConnectorStore,
+  type ConnectorSyncState,
+} from './connector-store';
+
+const ORG_ID = '3f1e7a52-8c4d-4b6e-9a0f-1d2c3b4a5e6f';
+const API_KEY = {
+  clientId: `organization.${ORG_ID}`,
+  clientSecret: 'k3yS3cr3tThirtyCharactersLong0',
+};
+
+/** The store as memory: what the Connector saved is what the next call reads. */
+class MemoryStore implements ConnectorStore {
+  organizationSets: string[] = [];
+  constructor(public configuration: ConnectorConfiguration) {}
+  async read() {
+    return this.configuration;
+  }
+  async setOrganization(organizationId: string) {
+    this.organizationSets.push(organizationId);
+    this.configuration = { ...this.configuration, organizationId };
+  }
+  async appId() {
+    return 'c0ffee00-0000-4000-8000-000000000003';
+  }
+  async setSyncState(state: ConnectorSyncState) {
+    this.configuration = { ...this.configuration, state };
+  }
+  async directorySecrets() {
+    return { password: 'directory-password' };
+  }
+}
+
+class MemorySecrets implements SecretStore {
+  readonly values = new Map<string, string>();
+  async get(key: string) {
+    return this.values.get(key) ?? null;
+  }
+  async set(key: string, value: string) {
+    this.values.set(key, value);
+  }
+  async remove(key: string) {
+    this.values.delete(key);
+  }
+}
+
+/** A directory that answers with whatever users the test puts in, recording each request. */
+class ScriptedDirectory implements DirectoryProvider {
+  readonly type = 'file';
+  readonly requests: DirectoryReadRequest[] = [];
+  users: DirectoryUser[] = [aUser('alice'), aUser('bob')];
+  async read(request: DirectoryReadRequest): Promise<DirectorySnapshot> {
+    this.requests.push(request);
+    const at = request.startedAt.toISOString();
+    return {
+      users: this.users,
+      groups: [],
+      cursor: { usersReadAt: at, groupsReadAt: at, userDeltaToken: null, groupDeltaToken: null },
+    };
+  }
+}
+
+describe('Connector with the local Bitwarden server', () => {
+  let server: RunningBitwardenServer;
+  let store: MemoryStore;
+  let secrets: MemorySecrets;
+  let directory: ScriptedDirectory;
+  let now: Date;
+
+  const connector = () =>
+    new Connector({
+      store,
+      secrets,
+      createProvider: (_type, context) => {
+        expect(context.secrets).toEqual({ password: 'directory-password' });
+        return directory;
+      },
+      logger: { log: () => undefined },
+      platform: 'linux',
+      clientVersion: '1.2.3',
+      clock: { now: () => now },
+    });
+  const imports = () => server.requests.filter((request) => request.path.endsWith('/import'));
+
+  beforeEach(async () => {
+    server = await startBitwardenServer({
+      seed: {
+        organizations: [
+          {
+            id: ORG_ID,
+            apiKey: API_KEY.clientSecret,
+            members: [{ email: 'owner@example.com', type: 'owner', status: 'confirmed' }],
+            groups: [],
+          },
+        ],
+      },
+    });
+    store = new MemoryStore({
+      server: { base: server.url },
+      organizationId: null,
+      directoryType: 'file',
+      directory: {},
+      sync: {
+        users: true,
+        groups: true,
+        removeDisabled: false,
+        overwriteExisting: false,
+        largeImport: false,
+        inviteUsersAfterProvisioning: false,
+      },
+      state: EMPTY_SYNC_STATE,
+    });
+    secrets = new MemorySecrets();
+    directory = new ScriptedDirectory();
+    now = new Date('2026-11-26T10:00:00.000Z');
+    await connector().login(API_KEY);
+  });
+
+  afterEach(async () => {
+    await server.stop();
+  });
+
+  it('keeps the API key and the organization after the server accepted the key', () => {
+    expect(secrets.values.get('apiKeyClientId')).toBe(API_KEY.clientId);
+    expect(store.configuration.organizationId).toBe(ORG_ID);
+  });
+
+  it('reads only what changed since the stored cursor, and saves the new one after the import', async () => {
+    await connector().sync();
+    now = new Date('2026-11-26T11:00:00.000Z');
+    directory.users = [aUser('carol')];
+
+    const report = await connector().sync();
+
+    expect(
+      directory.requests.map((request) => [request.mode, request.cursor?.usersReadAt]),
+    ).toEqual([
+      ['delta', null],
+      ['delta', '2026-11-26T10:00:00.000Z'],
+    ]);
+    expect(report).toMatchObject({ outcome: 'send', mode: 'delta', requestsSent: 1 });
+    expect(store.configuration.state.lastUserSync).toBe('2026-11-26T11:00:00.000Z');
+  });
+
+  it('always reads the whole directory when overwrite is on: a partial read would remove people', async () => {
+    await connector().sync();
+    store.configuration = {
+      ...store.configuration,
+      sync: { ...store.configuration.sync, overwriteExisting: true },
+    };
+
+    const report = await connector().sync();
+
+    expect(directory.requests.at(-1)).toMatchObject({ mode: 'full', cursor: null });
+    expect(report.mode).toBe('full');
+  });
+
+  it('sends nothing for an unchanged directory, and says so', async () => {
+    await connector().sync();
+
+    const report = await connector().sync();
+
+    expect(report).toMatchObject({ outcome: 'unchanged', requestsSent: 0 });
+    expect(imports()).toHaveLength(1);
+  });
+
+  it('keeps the last sync as it was when the server refuses the import', async () => {
+    await connector().sync();
+    const before = store.configuration.state;
+    directory.users = [aUser('dave')];
+    now = new Date('2026-11-26T12:00:00.000Z');
+    server.injectFault({ route: 'import', times: 10, kind: 'status', status: 400 });
+
+    await expect(connector().sync()).rejects.toMatchObject({ side: 'bitwarden' });
+
+    expect(store.configuration.state).toEqual(before);
+  });
+
+  it('keeps the last fingerprint when a read finds nothing to send', async () => {
+    await connector().sync();
+    const hash = store.configuration.state.lastSyncHash;
+    directory.users = [];
+
+    const report = await connector().sync();
+
+    expect(report.outcome).toBe('empty');
+    expect(store.configuration.state.lastSyncHash).toBe(hash);
+  });
+
+  it('tests without sending or saving anything, reading everything unless asked for the changes', async () => {
+    const result = await connector().test({ sinceLast: false });
+    await connector().test({ sinceLast: true });
+
+    expect(result.plan.users.map((user) => user.externalId)).toEqual(['alice', 'bob']);
+    expect(directory.requests.map((request) => [request.mode, request.dryRun])).toEqual([
+      ['full', true],
+      ['delta', true],
+    ]);
+    expect(imports()).toEqual([]);
+    expect(store.configuration.state).toEqual(EMPTY_SYNC_STATE);
+  });
+
+  it('forgets the API key on logout and then refuses to sync', async () => {
+    await connector().logout();
+
+    expect(secrets.values.size).toBe(0);
+    await expect(connector().sync()).rejects.toMatchObject({ code: 'NOT_LOGGED_IN' });
+  });
+});

@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+
+import { BitwardenClient } from '../bitwarden/bitwarden-client';
+import { clientDeviceFor } from '../bitwarden/client-device';
+import type { HttpTransport } from '../bitwarden/http-transport';
+import { organizationIdOf, type OrganizationApiKey } from '../bitwarden/organization-api-key';
+import { resolveServerUrls } from '../bitwarden/server-urls';
+import { ConfigurationError } from '../errors/configuration.error';
+import type { DirectoryType } from '../model/directory-type';
+import { systemClock, type Clock } from '../ports/clock';
+import type { DirectoryProvider, DirectorySnapshot } from '../ports/directory-provider';
+import type { Logger } from '../ports/logger';
+import type { SecretStore } from '../ports/secret-store';
+import { planSync } from '../sync/plan-sync';
+import type { SyncPlan } from '../sync/sync-plan';
+import type { ConnectorConfiguration, ConnectorStore } from './connector-store';
+import { EMPTY_SYNC_STATE } from './connector-store';
+import type { ConnectorTestResult, SyncReport } from './sync-report';
+
+/** What a provider factory is given (the shape of `@bwdc/providers`' ProviderContext). */
+export interface ProviderFactoryContext {
+  readonly settings: unknown;
+  readonly secrets: Readonly<Record<string, string | null>>;
+  readonly logger: Logger;
+}
+
+export interface ConnectorDependencies {
+  readonly store: ConnectorStore;
+  readonly secrets: SecretStore;
+  readonly createProvider: (
+    type: DirectoryType,
+    context: ProviderFactoryContext,
+  ) => DirectoryProvider;
+  readonly logger: Logger;
+  readonly platform: NodeJS.Platform;
+  readonly clientVersion: string;
+  readonly clock?: Clock;
+  readonly transport?: HttpTransport;
+}
+
+/** The secret store's names for the login, as upstream's (so its keychain entries are found). */
+export const AUTH_SECRET_KEYS = {
+  clientId: 'apiKeyClientId',
+  clientSecret: 'apiKeyClientSecret',
+} as const;
+const UPSTREAM_TOKEN_KEYS = ['accessToken', 'refreshToken', 'twoFactorToken'] as const;
+
+/**
+ * The one API both front ends use: log in, test, sync, and what the last sync left. It reads
+ * the directory through the registered provider, plans with the sync engine and posts to the
+ * Bitwarden Public API; the sync state is saved only after the server accepted everything.
+ */
+export class Connector {
+  private readonly clock: Clock;
+
+  constructor(private readonly dependencies: ConnectorDependencies) {
+    this.clock = dependencies.clock ?? systemClock;
+  }
+
+  /** Checks the API key with the server, then keeps it. Upstream refuses a second login too. */
+  async login(apiKey: OrganizationApiKey): Promise<{ readonly organizationId: string }> {
+    const current = await this.credentials();
+    if (current !== null) {
+      throw new ConfigurationError(
+        'ALREADY_LOGGED_IN',
+        `You are already logged in as ${current.clientId}.`,
+        'Log out first (bwdc logout) to use another API key.',
+      );
+    }
+    const key = { clientId: apiKey.clientId.trim(), clientSecret: apiKey.clientSecret.trim() };
+    const organizationId = organizationIdOf(key.clientId);
+    const client = await this.client(await this.dependencies.store.read(), key);
+    await client.login();
+    await this.dependencies.secrets.set(AUTH_SECRET_KEYS.clientId, key.clientId);
+    await this.dependencies.secrets.set(AUTH_SECRET_KEYS.clientSecret, key.clientSecret);
+    await this.dependencies.store.setOrganization(organizationId);
+    return { organizationId };
+  }
+
+  /** Forgets the API key and any token upstream kept; settings and sync state stay. */
+  async logout(): Promise<void> {
+    await this.requireCredentials();
+    const { secrets } = this.dependencies;
+    for (const key of [...Object.values(AUTH_SECRET_KEYS), ...UPSTREAM_TOKEN_KEYS]) {
+      await secrets.remove(key);
+    }
+  }
+
+  async isLoggedIn(): Promise<boolean> {
+    return (await this.credentials()) !== null;
+  }
+
+  /**
+   * What a sync would send, with nothing sent and nothing saved: the whole directory, or with
+   * `sinceLast` only what changed since the last sync (upstream's `test --last`).
+   */
+  async test(options: { readonly sinceLast: boolean }): Promise<ConnectorTestResult> {
+    const key = await this.requireCredentials();
+    const configuration = await this.dependencies.store.read();
+    const mode = options.sinceLast ? 'delta' : 'full';
+    const snapshot = await this.readDirectory(configuration, mode, true);
+    const plan = this.plan(configuration, key, snapshot, null);
+    return { snapshot, plan };
+  }
+
+  /**
+   * Reads the directory (only what changed since the last sync, unless forced or when overwrite
+   * is on: removing everyone missing from a partial read would be destructive), posts the import
+   * unless nothing changed, and only then saves where this sync left off.
+   */
+  async sync(options: { readonly force: boolean } = { force: false }): Promise<SyncReport> {
+    const key = await this.requireCredentials();
+    const configuration = await this.dependencies.store.read();
+    const mode = options.force || configuration.sync.overwriteExisting ? 'full' : 'delta';
+    const snapshot = await this.readDirectory(configuration, mode, false);
+    const plan = this.plan(configuration, key, snapshot, configuration.state.lastSyncHash);
+    if (plan.outcome === 'send') {
+      const client = await this.client(configuration, key);
+      await client.importRequests(plan.requests);
+    }
+    const { state } = configuration;
+    await this.dependencies.store.setSyncState({
+      lastSyncHash: plan.outcome === 'empty' ? state.lastSyncHash : plan.fingerprint,
+      lastUserSync: snapshot.cursor.usersReadAt ?? state.lastUserSync,
+      lastGroupSync: snapshot.cursor.groupsReadAt ?? state.lastGroupSync,
+      userDeltaToken: snapshot.cursor.userDeltaToken ?? state.userDeltaToken,
+      groupDeltaToken: snapshot.cursor.groupDeltaToken ?? state.groupDeltaToken,
+    });
+    return {
+      outcome: plan.outcome,
+      mode,
+      requestsSent: plan.requests.length,
+      counts: plan.counts,
+      dropped: plan.dropped,
+      notices: plan.notices,
+    };
+  }
+
+  /** When users or groups were last synced (ISO time), or null. */
+  async lastSync(kind: 'users' | 'groups'): Promise<string | null> {
+    const { state } = await this.dependencies.store.read();
+    return kind === 'users' ? state.lastUserSync : state.lastGroupSync;
+  }
+
+  /** Forgets the last sync, so the next one reads everything and sends it again. */
+  async clearCache(): Promise<void> {
+    await this.dependencies.store.setSyncState(EMPTY_SYNC_STATE);
+  }
+
+  private async readDirectory(
+    configuration: ConnectorConfiguration,
+    mode: 'full' | 'delta',
+    dryRun: boolean,
+  ): Promise<DirectorySnapshot> {
+    const type = configuration.directoryType;
+    if (type === null) {
+      throw new ConfigurationError(
+        'DIRECTORY_NOT_SET',
+        'No directory is configured.',
+        'Choose one with bwdc config directory <ldap|entra|gsuite|okta|onelogin|file>, then set its settings.',
+      );
+    }
+    const provider = this.dependencies.createProvider(type, {
+      settings: { directory: configuration.directory, sync: configuration.sync },
+      secrets: await this.dependencies.store.directorySecrets(),
+      logger: this.dependencies.logger,
+    });
+    const { state } = configuration;
+    return provider.read({
+      mode,
+      dryRun,
+      cursor:
+        mode === 'delta'
+          ? {
+              usersReadAt: state.lastUserSync,
+              groupsReadAt: state.lastGroupSync,
+              userDeltaToken: state.userDeltaToken,
+              groupDeltaToken: state.groupDeltaToken,
+            }
+          : null,
+      startedAt: this.clock.now(),
+    });
+  }
+
+  private plan(
+    configuration: ConnectorConfiguration,
+    key: OrganizationApiKey,
+    snapshot: DirectorySnapshot,
+    previousFingerprint: string | null,
+  ): SyncPlan {
+    const { sync } = configuration;
+    return planSync({
+      users: snapshot.users,
+      groups: snapshot.groups,
+      notices: snapshot.notices ?? [],
+      options: {
+        removeDisabled: sync.removeDisabled,
+        overwriteExisting: sync.overwriteExisting,
+        largeImport: sync.largeImport,
+        inviteUsersAfterProvisioning: sync.inviteUsersAfterProvisioning,
+      },
+      destination: {
+        apiUrl: resolveServerUrls(configuration.server).apiUrl,
+        organizationId: organizationIdOf(key.clientId),
+      },
+      previousFingerprint,
+    });
+  }
+
+  private async client(
+    configuration: ConnectorConfiguration,
+    apiKey: OrganizationApiKey,
+  ): Promise<BitwardenClient> {
+    const { store, platform, clientVersion, transport } = this.dependencies;
+    const appId = await store.appId(() => randomUUID());
+    return new BitwardenClient({
+      urls: resolveServerUrls(configuration.server),
+      apiKey,
+      device: clientDeviceFor(platform, appId, clientVersion),
+      clock: this.clock,
+      ...(transport ? { transport } : {}),
+    });
+  }
+
+  private async credentials(): Promise<OrganizationApiKey | null> {
+    const { secrets } = this.dependencies;
+    const clientId = await secrets.get(AUTH_SECRET_KEYS.clientId);
+    const clientSecret = await secrets.get(AUTH_SECRET_KEYS.clientSecret);
+    return clientId && clientSecret ? { clientId, clientSecret } : null;
+  }
+
+  private async requireCredentials(): Promise<OrganizationApiKey> {
+    const credentials = await this.credentials();
+    if (credentials === null) {
+      throw new ConfigurationError(
+        'NOT_LOGGED_IN',
+        'You are not logged in.',
+        'Log in with the organization API key: bwdc login (or set BW_CLIENTID and BW_CLIENTSECRET).',
+      );
+    }
+    return credentials;
+  }
+}
