@@ -5,6 +5,15 @@ export {
   type ProviderContext,
   type ProviderRegistry,
 } from './registry';
+export { FileDirectoryError, type FileDirectoryErrorCode } from './file/file-error';
+export { FileDirectoryProvider, type FileProviderOptions } from './file/file-directory-provider';
+export {
+  FILE_FORMATS,
+  FileDirectorySettingsSchema,
+  formatFromPath,
+  type FileDirectorySettings,
+  type FileFormat,
+} from './file/file-settings';
 export { isAccountDisabled, objectGuidToString, sidRelativeId } from './ldap/active-directory';
 export { looksLikeDn, normaliseDn } from './ldap/distinguished-name';
 export { LdapDirectoryProvider } from './ldap/ldap-directory-provider';

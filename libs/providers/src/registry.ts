@@ -6,6 +6,7 @@ import {
   type Logger,
 } from '@bwdc/core';
 
+import { createFileProvider } from './file/create-file-provider';
 import { createLdapProvider } from './ldap/create-ldap-provider';
 
 /** What every provider factory is given: its validated settings, its secrets and a logger. */
@@ -25,6 +26,7 @@ export type ProviderRegistry = Readonly<Partial<Record<DirectoryType, DirectoryP
 
 export const providerRegistry: ProviderRegistry = {
   ldap: (context) => createLdapProvider(context),
+  file: (context) => createFileProvider(context),
 };
 
 export function createDirectoryProvider(

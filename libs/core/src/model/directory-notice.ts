@@ -11,7 +11,9 @@ export type OutOfScopeReason =
    */
   | 'excluded-by-filter'
   /** A `memberUid` value that is no synced user's uid. */
-  | 'unknown-uid';
+  | 'unknown-uid'
+  /** An export file's group names a member that is none of the users or groups in that file. */
+  | 'unknown-member';
 
 /** Something a directory read noticed that the run report should show; it never stops a sync. */
 export type DirectoryNotice = MemberOutOfScopeNotice | DeletedUsersUnavailableNotice;
