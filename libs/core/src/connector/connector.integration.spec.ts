@@ -155,6 +155,24 @@ describe('Connector with the local Bitwarden server', () => {
     expect(store.configuration.state.lastUserSync).toBe('2026-11-26T11:00:00.000Z');
   });
 
+  it('records when users and groups were synced even for a provider that keeps no read time', async () => {
+    directory.read = async () => ({
+      users: directory.users,
+      groups: [],
+      cursor: {
+        usersReadAt: null,
+        groupsReadAt: null,
+        userDeltaToken: null,
+        groupDeltaToken: null,
+      },
+    });
+
+    await connector().sync();
+
+    expect(await connector().lastSync('users')).toBe('2026-11-26T10:00:00.000Z');
+    expect(await connector().lastSync('groups')).toBe('2026-11-26T10:00:00.000Z');
+  });
+
   it('always reads the whole directory when overwrite is on: a partial read would remove people', async () => {
     await connector().sync();
     store.configuration = {

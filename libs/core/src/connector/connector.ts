@@ -112,17 +112,20 @@ export class Connector {
     const key = await this.requireCredentials();
     const configuration = await this.dependencies.store.read();
     const mode = options.force || configuration.sync.overwriteExisting ? 'full' : 'delta';
+    const startedAt = this.clock.now().toISOString();
     const snapshot = await this.readDirectory(configuration, mode, false);
     const plan = this.plan(configuration, key, snapshot, configuration.state.lastSyncHash);
     if (plan.outcome === 'send') {
       const client = await this.client(configuration, key);
       await client.importRequests(plan.requests);
     }
-    const { state } = configuration;
+    const { state, sync } = configuration;
+    // A provider that always reads everything keeps no read time; last-sync still tells when.
+    const readAt = snapshot.cursor.usersReadAt ?? snapshot.cursor.groupsReadAt ?? startedAt;
     await this.dependencies.store.setSyncState({
       lastSyncHash: plan.outcome === 'empty' ? state.lastSyncHash : plan.fingerprint,
-      lastUserSync: snapshot.cursor.usersReadAt ?? state.lastUserSync,
-      lastGroupSync: snapshot.cursor.groupsReadAt ?? state.lastGroupSync,
+      lastUserSync: snapshot.cursor.usersReadAt ?? (sync.users ? readAt : state.lastUserSync),
+      lastGroupSync: snapshot.cursor.groupsReadAt ?? (sync.groups ? readAt : state.lastGroupSync),
       userDeltaToken: snapshot.cursor.userDeltaToken ?? state.userDeltaToken,
       groupDeltaToken: snapshot.cursor.groupDeltaToken ?? state.groupDeltaToken,
     });
