@@ -1,8 +1,5 @@
-import * as os from 'node:os';
-
-import { resolveDataFilePath } from '@bwdc/storage';
-
 import packageJson from '../package.json';
+import type * as Composition from './composition';
 import { errorResponse, outputOptions, renderResponse } from './output';
 import { createProgram } from './program';
 
@@ -11,19 +8,34 @@ const environment = {
   platform: process.platform,
   color: process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined,
 };
+const stderr = (text: string): void => {
+  process.stderr.write(text);
+};
+
+// Loaded on first use: `--version` and `--help` need only commander and the output layer. Keep it
+// that way: a value imported here or in program.ts (and its commands) from storage, providers or
+// zod is loaded on every start (`npm run bench:cli` measures it).
+let composition: typeof Composition | undefined;
+const compose = (): typeof Composition =>
+  (composition ??= require('./composition') as typeof Composition);
 
 const program = createProgram({
   ...environment,
   version: packageJson.version,
-  dataFilePath: () =>
-    resolveDataFilePath({
+  dataFilePath: () => compose().dataFilePath(),
+  connector: () =>
+    compose().openConnector({
+      dataFilePath: compose().dataFilePath(),
       env: process.env,
       platform: process.platform,
-      homeDir: os.homedir(),
-      cwd: process.cwd(),
+      version: packageJson.version,
+      logger: compose().stderrLogger(process.env, stderr),
     }),
+  prompt: (question, options) => compose().terminalPrompt(question, options),
+  openDataFile: () => compose().openDataFile(),
+  secretStore: (store) => compose().secretStore(store),
   stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stderr,
   setExitCode: (code) => {
     process.exitCode = code;
   },

@@ -13,6 +13,12 @@ function run(args: string[], env: Record<string, string> = {}) {
     stdout: (text) => stdout.push(text),
     stderr: (text) => stderr.push(text),
     setExitCode: (code) => exitCodes.push(code),
+    connector: () => Promise.reject(new Error('no Connector in these tests')),
+    prompt: () => Promise.reject(new Error('no prompt in these tests')),
+    openDataFile: () => Promise.reject(new Error('no data file in these tests')),
+    secretStore: () => {
+      throw new Error('no secret store in these tests');
+    },
   })
     .exitOverride()
     .configureOutput({

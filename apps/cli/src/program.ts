@@ -1,4 +1,15 @@
+import type { Connector, SecretStore } from '@bwdc/core';
+import type { DataFileStore } from '@bwdc/storage';
 import { Command } from 'commander';
+
+import { registerClearCacheCommand } from './commands/clear-cache.command';
+import { registerConfigCommand } from './config/config.command';
+import type { CommandContext } from './commands/command-context';
+import { registerLastSyncCommand } from './commands/last-sync.command';
+import { registerLoginCommand } from './commands/login.command';
+import { registerLogoutCommand } from './commands/logout.command';
+import { registerSyncCommand } from './commands/sync.command';
+import { registerTestCommand } from './commands/test.command';
 
 import {
   errorResponse,
@@ -19,12 +30,17 @@ export interface ProgramDependencies {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly setExitCode: (code: number) => void;
+  /** The Connector over the data file, the secret store and the providers; built on first use. */
+  readonly connector: () => Promise<Connector>;
+  readonly prompt: CommandContext['prompt'];
+  /** The data file and the secret store over it, for `config`. */
+  readonly openDataFile: () => Promise<DataFileStore>;
+  readonly secretStore: (store: DataFileStore) => SecretStore;
 }
 
 /**
- * The `bwdc` command tree. Each verb parses its input and returns a response; `respond` is the
- * one place that prints and sets the exit code. The CLI issue adds upstream's remaining verbs;
- * for now it answers `--version` and `data-file`, which need no Connector.
+ * The `bwdc` command tree. Each verb parses its input into a call of the Connector and returns a
+ * response; `respond` is the one place that prints and sets the exit code.
  */
 export function createProgram(dependencies: ProgramDependencies): Command {
   const program = new Command('bwdc')
@@ -57,6 +73,30 @@ export function createProgram(dependencies: ProgramDependencies): Command {
     }
     dependencies.setExitCode(rendered.exitCode);
   };
+
+  const context: CommandContext = {
+    connector: dependencies.connector,
+    env: dependencies.env,
+    prompt: dependencies.prompt,
+    outputOptions: () => outputOptions(program.opts<GlobalFlags>(), dependencies.env),
+    respond,
+  };
+  for (const register of [
+    registerLoginCommand,
+    registerLogoutCommand,
+    registerTestCommand,
+    registerSyncCommand,
+    registerLastSyncCommand,
+    registerClearCacheCommand,
+  ]) {
+    register(program, context);
+  }
+  registerConfigCommand(program, {
+    store: dependencies.openDataFile,
+    secrets: dependencies.secretStore,
+    env: dependencies.env,
+    respond,
+  });
 
   program
     .command('data-file')

@@ -28,6 +28,7 @@ export {
 export {
   DATA_FILE_VERSION,
   DEFAULT_PROFILE,
+  SyncOptionsSchema,
   defaultSyncOptions,
   emptyDataFile,
   type DataFile,

@@ -1,5 +1,6 @@
 import type { OutputOptions } from './output-options';
 import type { CliResponse, ResponseData } from './response';
+import { testDataText } from './test-data';
 
 export interface RenderedOutput {
   readonly stdout: string;
@@ -17,8 +18,8 @@ export interface RenderEnvironment {
 /**
  * The one place that turns a result into text and an exit code, following upstream's rules
  * (`src-cli/baseProgram.ts`): `--response` prints the envelope on stdout, errors included;
- * otherwise errors go to stderr, strings print raw, messages as a title and a message, lists and
- * test results as JSON. Exit 1 on an error unless `--cleanexit`.
+ * otherwise errors go to stderr, strings print raw, messages as a title and a message, lists as
+ * JSON and test results as tables. Exit 1 on an error unless `--cleanexit`.
  */
 export function renderResponse(
   response: CliResponse,
@@ -59,7 +60,8 @@ function renderData(
     case 'list':
       return toJson(data.data, options);
     case 'test':
-      return toJson(data, options);
+      // Upstream printed JSON; a person gets tables, a script gets JSON with --response or --raw.
+      return options.raw ? toJson(data, options) : testDataText(data);
   }
 }
 

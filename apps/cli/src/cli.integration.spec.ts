@@ -1,0 +1,272 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+import { startBitwardenServer, type RunningBitwardenServer } from '@bwdc/bitwarden-server';
+import { startOpenLdap, type RunningOpenLdap } from '@bwdc/directory-servers';
+import { DataFileStore, createSecretStore } from '@bwdc/storage';
+
+import { openConnector, stderrLogger } from './connector-factory';
+import { createProgram } from './program';
+
+const ORG_ID = '3f1e7a52-8c4d-4b6e-9a0f-1d2c3b4a5e6f';
+const CLIENT_ID = `organization.${ORG_ID}`;
+const CLIENT_SECRET = 'k3yS3cr3tThirtyCharactersLong0';
+const fixtures = path.resolve(__dirname, '../../../tools/directory-servers/openldap/fixtures');
+
+/**
+ * `bwdc` through commander with the real Connector: a data file in a temporary folder (secrets in
+ * it, in plaintext mode), the local Bitwarden server and a real slapd with upstream's fixture.
+ */
+describe('bwdc against a local Bitwarden server and a real slapd', () => {
+  let bitwarden: RunningBitwardenServer;
+  let ldap: RunningOpenLdap;
+  let dir: string;
+  let env: Record<string, string>;
+  const outputs: string[] = [];
+
+  beforeAll(async () => {
+    [bitwarden, ldap] = await Promise.all([
+      startBitwardenServer({
+        seed: {
+          organizations: [
+            {
+              id: ORG_ID,
+              apiKey: CLIENT_SECRET,
+              members: [{ email: 'owner@example.com', type: 'owner', status: 'confirmed' }],
+              groups: [],
+            },
+          ],
+        },
+      }),
+      startOpenLdap({ seed: { files: [path.join(fixtures, 'directory-20.ldif')] } }),
+    ]);
+    dir = await mkdtemp(path.join(tmpdir(), 'bwdc-cli-'));
+    env = {
+      BITWARDENCLI_CONNECTOR_APPDATA_DIR: dir,
+      BITWARDENCLI_CONNECTOR_PLAINTEXT_SECRETS: 'true',
+    };
+    await configure();
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all([bitwarden?.stop(), ldap?.stop()]);
+    await rm(dir, { recursive: true, force: true });
+    // No secret ever reaches an output, whatever the command printed.
+    const everything = outputs.join('\n');
+    expect(everything).not.toContain(CLIENT_SECRET);
+    expect(everything).not.toContain(ldap.reader.password);
+  });
+
+  const dataFile = () => path.join(dir, 'data.json');
+
+  /** Upstream's LDAP test settings, set with the config verb as an admin would. */
+  async function configure(): Promise<void> {
+    const settings: [string, string][] = [
+      ['server', bitwarden.url],
+      ['directory', '0'],
+      ['ldap.hostname', '127.0.0.1'],
+      ['ldap.port', new URL(ldap.url).port],
+      ['ldap.rootPath', ldap.suffix],
+      // The ordinary account: slapd's size limit applies, and its password is a distinct word.
+      ['ldap.username', ldap.reader.dn],
+      ['ldap.ad', 'false'],
+      ['sync.users', 'true'],
+      ['sync.groups', 'true'],
+      ['sync.userObjectClass', 'person'],
+      ['sync.groupObjectClass', 'posixGroup'],
+      ['sync.groupNameAttribute', 'cn'],
+      ['sync.userEmailAttribute', 'mail'],
+      ['sync.memberAttribute', 'memberUid'],
+    ];
+    for (const [setting, value] of settings) {
+      const result = await bwdc(['config', setting, value]);
+      expect(result).toMatchObject({ stdout: `Saved setting \`${setting}\`.\n`, exitCode: 0 });
+    }
+    const password = await bwdc(['config', 'ldap.password', '--secretenv', 'LDAP_PASSWORD'], {
+      LDAP_PASSWORD: ldap.reader.password,
+    });
+    expect(password.exitCode).toBe(0);
+  }
+
+  async function bwdc(args: string[], extraEnv: Record<string, string> = {}) {
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    let exitCode = -1;
+    const environment = { ...env, ...extraEnv };
+    const program = createProgram({
+      version: '1.2.3',
+      dataFilePath: dataFile,
+      env: environment,
+      platform: 'linux',
+      color: false,
+      stdout: (text) => stdout.push(text),
+      stderr: (text) => stderr.push(text),
+      setExitCode: (code) => {
+        exitCode = code;
+      },
+      connector: () =>
+        openConnector({
+          dataFilePath: dataFile(),
+          env: environment,
+          platform: 'linux',
+          version: '1.2.3',
+          logger: stderrLogger(environment, (text) => stderr.push(text)),
+        }),
+      prompt: async (question) => {
+        throw new Error(`unexpected prompt: ${question}`);
+      },
+      openDataFile: () => DataFileStore.open({ file: dataFile() }),
+      secretStore: (store) => createSecretStore(environment, store),
+    }).exitOverride();
+    await program.parseAsync(['node', 'bwdc', ...args]);
+    outputs.push(...stdout, ...stderr);
+    return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode };
+  }
+
+  const members = () =>
+    bitwarden
+      .organization(ORG_ID)
+      .members.filter((member) => member.externalId !== null)
+      .map((member) => member.email)
+      .sort();
+
+  it('refuses to test or sync before login, saying how to log in', async () => {
+    const result = await bwdc(['sync']);
+
+    expect(result).toMatchObject({ stdout: '', exitCode: 1 });
+    expect(result.stderr).toBe(
+      'You are not logged in. Log in with the organization API key: bwdc login (or set BW_CLIENTID and BW_CLIENTSECRET).\n',
+    );
+  });
+
+  it('refuses login without a secret under --nointeraction, as upstream', async () => {
+    const result = await bwdc(['--nointeraction', 'login', CLIENT_ID]);
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('Client Secret is required.');
+  });
+
+  it('names a wrong API key as the Bitwarden server’s refusal', async () => {
+    const result = await bwdc([
+      '--response',
+      'login',
+      CLIENT_ID,
+      'wrong-secret-wrong-secret-wrong0',
+    ]);
+
+    const envelope = JSON.parse(result.stdout) as {
+      success: boolean;
+      errorCode: string;
+      side: string;
+    };
+    expect(envelope).toMatchObject({ success: false, side: 'bitwarden' });
+    expect(result.exitCode).toBe(1);
+  });
+
+  it('logs in with BW_CLIENTID and BW_CLIENTSECRET, and refuses a second login', async () => {
+    const first = await bwdc(['login'], { BW_CLIENTID: CLIENT_ID, BW_CLIENTSECRET: CLIENT_SECRET });
+    const second = await bwdc(['login', CLIENT_ID, CLIENT_SECRET]);
+
+    expect(first).toMatchObject({
+      stdout: `You are logged in!\nOrganization ${ORG_ID}.\n`,
+      exitCode: 0,
+    });
+    expect(second.stderr).toContain(`You are already logged in as ${CLIENT_ID}.`);
+    const stored = await readFile(dataFile(), 'utf8');
+    expect(JSON.parse(stored)).toMatchObject({ organizationId: ORG_ID });
+  });
+
+  it('answers test in upstream’s envelope, sending nothing', async () => {
+    const result = await bwdc(['--response', 'test']);
+
+    const envelope = JSON.parse(result.stdout) as {
+      success: boolean;
+      data: {
+        object: string;
+        groups: { displayName: string; userIds: string[] }[];
+        enabledUsers: unknown[];
+        disabledUsers: unknown[];
+        deletedUsers: unknown[];
+      };
+    };
+    expect(envelope.success).toBe(true);
+    expect(Object.keys(envelope.data).sort()).toEqual(
+      ['deletedUsers', 'disabledUsers', 'enabledUsers', 'groups', 'object'].sort(),
+    );
+    expect(envelope.data.object).toBe('test');
+    expect(envelope.data.enabledUsers).toHaveLength(20);
+    expect(
+      Object.fromEntries(
+        envelope.data.groups.map((group) => [group.displayName, group.userIds.length]),
+      ),
+    ).toEqual({ 'Blue Team': 3, 'Red Team': 2, Cleaners: 0, 'DevOps Team': 3, 'Security Team': 2 });
+    expect(members()).toEqual([]);
+  });
+
+  it('shows test as tables to a person', async () => {
+    const result = await bwdc(['test']);
+
+    expect(result.stdout).toContain('Enabled users (20)');
+    expect(result.stdout).toContain('Groups (5)');
+    expect(result.stdout).toMatch(/ {2}Blue Team \(3\)\n {4}\S+@/);
+  });
+
+  it('syncs, then says plainly that an unchanged directory sent nothing', async () => {
+    const first = await bwdc(['sync']);
+    const second = await bwdc(['sync']);
+
+    expect(first).toMatchObject({
+      stdout: 'Syncing complete.\nSynced 5 group(s) and 20 user(s).\n',
+      exitCode: 0,
+    });
+    expect(members()).toHaveLength(20);
+    expect(second).toMatchObject({
+      stdout: 'Nothing to sync.\nUnchanged since the last sync: nothing sent.\n',
+      exitCode: 0,
+    });
+  }, 30_000);
+
+  it('prints when users and groups were last synced', async () => {
+    const users = await bwdc(['last-sync', 'users']);
+    const unknown = await bwdc(['last-sync', 'computers']);
+
+    expect(users.stdout).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\n$/);
+    expect(unknown).toMatchObject({ exitCode: 1 });
+    expect(unknown.stderr).toContain('Unknown object.');
+  });
+
+  it('clear-cache makes the next sync read and send everything again', async () => {
+    const importsBefore = bitwarden.requests.filter((request) =>
+      request.path.endsWith('/import'),
+    ).length;
+
+    const cleared = await bwdc(['clear-cache']);
+    const sync = await bwdc(['sync']);
+
+    expect(cleared.stdout).toBe('The sync cache has been cleared.\n');
+    expect(sync.stdout).toBe('Syncing complete.\nSynced 5 group(s) and 20 user(s).\n');
+    expect(bitwarden.requests.filter((request) => request.path.endsWith('/import'))).toHaveLength(
+      importsBefore + 1,
+    );
+    expect((await bwdc(['last-sync', 'groups'])).stdout).not.toBe('');
+  }, 30_000);
+
+  it('exits 0 on an error with --cleanexit', async () => {
+    const result = await bwdc(['--cleanexit', 'last-sync', 'computers']);
+
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('logs out, forgetting the API key but not the settings', async () => {
+    const result = await bwdc(['logout']);
+    const after = await bwdc(['sync']);
+
+    expect(result.stdout).toBe('You have logged out.\n');
+    expect(after.stderr).toContain('You are not logged in.');
+    const stored = JSON.parse(await readFile(dataFile(), 'utf8')) as {
+      secrets: Record<string, string>;
+    };
+    expect(Object.keys(stored.secrets)).toEqual(['secretLdap']);
+  });
+});
