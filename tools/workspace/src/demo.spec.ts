@@ -5,16 +5,30 @@ import { promisify } from 'node:util';
 const workspaceRoot = path.resolve(__dirname, '../../..');
 
 describe('npm run demo', () => {
-  it('syncs the sample directory into the local Bitwarden server, then sends nothing the second time', async () => {
+  it('configures, logs in, tests and syncs with bwdc, and shows the organization', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', 'tools/demo/src/main.ts'],
       { cwd: workspaceRoot },
     );
 
-    expect(stdout).toContain('import: request 1 of 1 accepted');
-    expect(stdout).toMatch(/ada\.lovelace@example\.com\s+admin\s+accepted\s+a1f0c3e2-0001/);
-    expect(stdout).toMatch(/alan\.turing@example\.com\s+user\s+invited\s+a1f0c3e2-0002/);
-    expect(stdout).toContain('outcome "unchanged", 0 requests sent.');
-  }, 60_000);
+    expect(stdout).toContain('$ bwdc config directory file\n  Saved setting `directory`.');
+    expect(stdout).toContain('$ bwdc login\n  You are logged in!');
+    expect(stdout).toContain('Enabled users (10)');
+    expect(stdout).toContain(
+      '$ bwdc sync\n  Syncing complete.\n  Synced 4 group(s) and 12 user(s).',
+    );
+    expect(stdout).toContain(
+      '$ bwdc sync\n  Nothing to sync.\n  Unchanged since the last sync: nothing sent.',
+    );
+    expect(stdout).toContain('Synced 4 group(s) and 13 user(s).');
+    expect(stdout).toMatch(/\$ bwdc last-sync users\n {2}\d{4}-\d\d-\d\dT/);
+    // The organization: the pre-invited admin linked by email, the new hire invited, the
+    // hand-made group untouched, the disabled and deleted people not members.
+    expect(stdout).toMatch(/alice\.chen@example\.com\s+admin\s+accepted\s+E1001/);
+    expect(stdout).toMatch(/mia\.lopez@example\.com\s+user\s+invited\s+E1013/);
+    expect(stdout).toContain('group "Auditors": owner@example.com');
+    expect(stdout).not.toMatch(/kate\.murphy@example\.com\s+user/);
+    expect(stdout).not.toMatch(/liam\.walsh@example\.com\s+user/);
+  }, 120_000);
 });
