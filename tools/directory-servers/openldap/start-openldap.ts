@@ -18,6 +18,11 @@ export interface OpenLdapOptions {
   seed?: { files?: string[]; ldif?: string };
   /** slapd's size limit for non-root binds (forces paging); default 500. */
   sizeLimit?: number;
+  /**
+   * A fixed port for plain LDAP (e.g. the 3890 an upstream data.json names) instead of a free
+   * one; the start fails, naming the port, when something else holds it.
+   */
+  port?: number;
 }
 
 export interface RunningOpenLdap {
@@ -167,8 +172,13 @@ type LaunchResult =
     }
   | { readonly ok: false; readonly portClash: boolean; readonly message: string };
 
-async function launch(slapd: string, configDir: string, logPath: string): Promise<LaunchResult> {
-  const port = await freePort();
+async function launch(
+  slapd: string,
+  configDir: string,
+  logPath: string,
+  fixedPort: number | undefined,
+): Promise<LaunchResult> {
+  const port = fixedPort ?? (await freePort());
   let tlsPort = await freePort();
   while (tlsPort === port) {
     tlsPort = await freePort();
@@ -258,11 +268,14 @@ export async function startOpenLdap(options: OpenLdapOptions = {}): Promise<Runn
 
     let failure = '';
     for (let attempt = 0; attempt < PORT_ATTEMPTS; attempt += 1) {
-      const result = await launch(binaries.slapd, configDir, logPath);
+      const result = await launch(binaries.slapd, configDir, logPath, options.port);
       if (result.ok) {
         return running(result.child, result.port, result.tlsPort, dir, pki.caCertPath);
       }
       failure = result.message;
+      if (result.portClash && options.port !== undefined && (await probeTcp(options.port))) {
+        throw new Error(`slapd cannot listen on 127.0.0.1:${options.port}: something else does`);
+      }
       if (!result.portClash) {
         break;
       }
