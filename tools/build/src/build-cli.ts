@@ -1,0 +1,195 @@
+/**
+ * Bundles `bwdc` (apps/cli) with esbuild and writes the npm package around it:
+ *
+ * - `bwdc.js` (+ `bwdc.js.map`): `apps/cli/src/main.ts` and everything it imports in one CommonJS
+ *   file, `@bwdc/*` aliases resolved through tsconfig.base.json.
+ * - `main.js`, the `bwdc` bin: a few lines of ES5 that refuse a too old Node with a clear message,
+ *   turn on Node's compile cache (`module.enableCompileCache()`, Node 22.1+: V8 then reuses the
+ *   bundle's compiled code instead of parsing 1.7 MB on every start) and load `bwdc.js`.
+ * - `package.json` with the `bwdc` bin, `README.md`, `bwdc.js.LEGAL.txt` (bundled licences).
+ *
+ * Everything pure JavaScript is bundled, so the package installs without fetching commander, zod,
+ * lowdb... Packages that ship native `.node` binaries cannot be bundled: they stay `require`d at
+ * run time and become the package's `dependencies`, with the range the workspace declares.
+ *
+ * Run it through Nx (`npx nx build cli`, output `dist/apps/cli`) or directly:
+ * `tsx tools/build/src/build-cli.ts [outdir]`.
+ */
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { isBuiltin } from 'node:module';
+import * as path from 'node:path';
+
+import { build, type Metafile } from 'esbuild';
+
+const workspaceRoot = path.resolve(__dirname, '../../..');
+const cliRoot = path.join(workspaceRoot, 'apps/cli');
+
+export const DEFAULT_OUT_DIR = path.join(workspaceRoot, 'dist/apps/cli');
+
+/** The Node the bundle is built for: the workspace's runtime, so no syntax is lowered. */
+export const TARGET_NODE_MAJOR = 24;
+
+/**
+ * The oldest Node `bwdc` runs on, and the package's `engines`: ldapts 9, the LDAP client, declares
+ * Node 22. The workspace develops and tests on Node 24; an older Node gets a clear message from
+ * the launcher instead of a syntax error (the CLI test checks that on the machine's own Node).
+ */
+export const MIN_NODE_MAJOR = 22;
+
+/**
+ * `main.js`. ES5 so that any Node parses it and gets the message, not a syntax error.
+ */
+const LAUNCHER = `#!/usr/bin/env node
+'use strict';
+if (Number(process.versions.node.split('.')[0]) < ${MIN_NODE_MAJOR}) {
+  process.stderr.write(
+    'bwdc needs Node.js ${MIN_NODE_MAJOR} or newer; this is Node.js ' + process.versions.node + '.\\n'
+  );
+  process.exit(1);
+}
+var nodeModule = require('node:module');
+if (typeof nodeModule.enableCompileCache === 'function') {
+  nodeModule.enableCompileCache();
+}
+require('./bwdc.js');
+`;
+
+/** Native packages (`.node` binaries): never bundled, installed as dependencies. */
+const NATIVE_PACKAGES = ['@napi-rs/keyring'];
+
+/**
+ * Optional packages that dbus-next `require`s only when present or needed and that the workspace
+ * does not install either: `usocket` (native; dbus-next falls back to plain sockets) and `x11`
+ * (for a session bus found through an X display). Left out of the bundle and of the package,
+ * exactly as they are missing from the workspace.
+ */
+const OPTIONAL_PACKAGES = ['usocket', 'x11'];
+
+interface PackageJson {
+  readonly name: string;
+  readonly version: string;
+  readonly description?: string;
+  readonly license?: string;
+  readonly dependencies?: Readonly<Record<string, string>>;
+}
+
+export interface BuildCliResult {
+  readonly outDir: string;
+  /** The bin, `main.js`. */
+  readonly mainFile: string;
+  /** The bundle, `bwdc.js`. */
+  readonly bundleFile: string;
+  /** Bundle size in bytes. */
+  readonly bytes: number;
+  /** What the published package.json says. */
+  readonly packageJson: Readonly<Record<string, unknown>>;
+}
+
+const readJson = async <T>(file: string): Promise<T> =>
+  JSON.parse(await readFile(file, 'utf8')) as T;
+
+/** The package name of a bare import specifier (`@scope/name/sub` -> `@scope/name`). */
+const packageNameOf = (specifier: string): string => {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
+};
+
+/** The packages the bundle still `require`s at run time, builtins aside. */
+const externalPackagesOf = (metafile: Metafile): string[] => {
+  const names = new Set<string>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const imported of output.imports) {
+      if (imported.external && !isBuiltin(imported.path)) {
+        names.add(packageNameOf(imported.path));
+      }
+    }
+  }
+  return [...names].sort();
+};
+
+export async function buildCli(outDir: string = DEFAULT_OUT_DIR): Promise<BuildCliResult> {
+  const rootPackage = await readJson<PackageJson>(path.join(workspaceRoot, 'package.json'));
+  const cliPackage = await readJson<PackageJson>(path.join(cliRoot, 'package.json'));
+
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+
+  const mainFile = path.join(outDir, 'main.js');
+  const bundleFile = path.join(outDir, 'bwdc.js');
+  const result = await build({
+    entryPoints: [path.join(cliRoot, 'src/main.ts')],
+    outfile: bundleFile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: `node${TARGET_NODE_MAJOR}`,
+    // The `@bwdc/*` aliases.
+    tsconfig: path.join(workspaceRoot, 'tsconfig.base.json'),
+    external: [...NATIVE_PACKAGES, ...OPTIONAL_PACKAGES],
+    sourcemap: 'linked',
+    sourcesContent: false,
+    legalComments: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+    absWorkingDir: workspaceRoot,
+  });
+
+  const nativeInputs = Object.keys(result.metafile.inputs).filter((input) =>
+    input.endsWith('.node'),
+  );
+  if (nativeInputs.length > 0) {
+    throw new Error(`Native binaries must stay external: ${nativeInputs.join(', ')}`);
+  }
+
+  const dependencies: Record<string, string> = {};
+  for (const name of externalPackagesOf(result.metafile)) {
+    if (OPTIONAL_PACKAGES.includes(name)) {
+      continue;
+    }
+    const declared = rootPackage.dependencies?.[name];
+    if (declared === undefined) {
+      throw new Error(`${name} stays external but is not a dependency in package.json`);
+    }
+    dependencies[name] = declared;
+  }
+
+  await writeFile(mainFile, LAUNCHER, { mode: 0o755 });
+
+  const files = ['main.js', 'bwdc.js', 'bwdc.js.map', 'README.md'];
+  if (Object.keys(result.metafile.outputs).some((output) => output.endsWith('.LEGAL.txt'))) {
+    files.push('bwdc.js.LEGAL.txt');
+  }
+
+  const packageJson: Record<string, unknown> = {
+    name: cliPackage.name,
+    version: cliPackage.version,
+    description: cliPackage.description ?? rootPackage.description,
+    license: cliPackage.license ?? rootPackage.license,
+    bin: { bwdc: 'main.js' },
+    main: 'main.js',
+    files,
+    engines: { node: `>=${MIN_NODE_MAJOR}` },
+    dependencies,
+  };
+  await writeFile(path.join(outDir, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
+  await copyFile(path.join(cliRoot, 'README.md'), path.join(outDir, 'README.md'));
+
+  const { bytes } = result.metafile.outputs[path.relative(workspaceRoot, bundleFile)] ?? {
+    bytes: 0,
+  };
+  return { outDir, mainFile, bundleFile, bytes, packageJson };
+}
+
+if (require.main === module) {
+  buildCli(process.argv[2] === undefined ? undefined : path.resolve(process.argv[2])).then(
+    ({ outDir, bytes, packageJson }) => {
+      console.log(
+        `bwdc ${String(packageJson['version'])}: ${path.relative(process.cwd(), outDir) || '.'}/bwdc.js, ${(bytes / 1024).toFixed(0)} KiB`,
+      );
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,157 @@
+import { execFile } from 'node:child_process';
+import {
+  accessSync,
+  constants,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const workspaceRoot = path.resolve(__dirname, '../../..');
+const cliVersion = (
+  JSON.parse(readFileSync(path.join(workspaceRoot, 'apps/cli/package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+interface PublishedPackageJson {
+  readonly name: string;
+  readonly version: string;
+  readonly bin: Readonly<Record<string, string>>;
+  readonly engines: { readonly node: string };
+  readonly files: readonly string[];
+  readonly dependencies: Readonly<Record<string, string>>;
+}
+
+/** Prints, at exit, every package the process required from outside itself. */
+const REQUIRE_PROBE = `
+const Module = require('node:module');
+const seen = new Set();
+const load = Module._load;
+Module._load = function (request, ...rest) { seen.add(request); return load.call(this, request, ...rest); };
+process.on('exit', () => process.stderr.write('required: ' + [...seen].join(' ') + '\\n'));
+`;
+
+/** The machine's own Node (the first on PATH outside node_modules), when it is not ours. */
+function machineNode(): string | undefined {
+  for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) {
+    const candidate = path.join(dir, 'node');
+    if (dir.includes('node_modules') || candidate === process.execPath) {
+      continue;
+    }
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+describe('the bwdc package (npx nx build cli)', () => {
+  let outDir: string;
+  let dataDir: string;
+  let bin: string;
+
+  const bwdc = (args: readonly string[], node: string = process.execPath) =>
+    run(node, [bin, ...args], {
+      env: { ...process.env, BITWARDENCLI_CONNECTOR_APPDATA_DIR: dataDir },
+    });
+
+  beforeAll(async () => {
+    // Inside the workspace, so that the native dependency left out of the bundle resolves from its
+    // node_modules, as it does from an installed package's.
+    mkdirSync(path.join(workspaceRoot, 'tmp'), { recursive: true });
+    outDir = mkdtempSync(path.join(workspaceRoot, 'tmp', 'bwdc-package-'));
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'bwdc-data-'));
+    bin = path.join(outDir, 'main.js');
+    await run(process.execPath, ['--import', 'tsx', 'tools/build/src/build-cli.ts', outDir], {
+      cwd: workspaceRoot,
+    });
+  }, 60_000);
+
+  afterAll(() => {
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints its version', async () => {
+    const { stdout } = await bwdc(['--version']);
+
+    expect(stdout).toBe(`${cliVersion}\n`);
+  });
+
+  it('prints the data file path, plainly and in the --response envelope', async () => {
+    const plain = await bwdc(['data-file']);
+    const envelope = await bwdc(['--response', 'data-file']);
+
+    expect(plain.stdout).toBe(`${path.join(dataDir, 'data.json')}\n`);
+    expect(JSON.parse(envelope.stdout)).toEqual({
+      success: true,
+      data: { object: 'string', data: path.join(dataDir, 'data.json') },
+    });
+  });
+
+  it('answers --version and --help without loading storage (the keychain is its witness)', async () => {
+    const probe = path.join(outDir, 'require-probe.cjs');
+    writeFileSync(probe, REQUIRE_PROBE);
+    const withProbe = (args: string[]) =>
+      run(process.execPath, ['--require', probe, bin, ...args], {
+        env: { ...process.env, BITWARDENCLI_CONNECTOR_APPDATA_DIR: dataDir },
+      });
+
+    const version = await withProbe(['--version']);
+    const help = await withProbe(['--help']);
+    const dataFile = await withProbe(['data-file']);
+
+    expect(version.stderr).toContain('required: ');
+    expect(version.stderr).not.toContain('@napi-rs/keyring');
+    expect(help.stdout).toContain('data-file');
+    expect(help.stderr).not.toContain('@napi-rs/keyring');
+    // The probe does see it when a command does load storage.
+    expect(dataFile.stderr).toContain('@napi-rs/keyring');
+  });
+
+  it('is an npm package with the bwdc bin, the Node engine and its native dependency', async () => {
+    const packageJson = JSON.parse(
+      readFileSync(path.join(outDir, 'package.json'), 'utf8'),
+    ) as PublishedPackageJson;
+    const { stdout } = await run('npm', ['pack', '--dry-run', '--json'], { cwd: outDir });
+    const [packed] = JSON.parse(stdout) as { files: { path: string }[] }[];
+
+    expect(packageJson.version).toBe(cliVersion);
+    expect(packageJson.bin).toEqual({ bwdc: 'main.js' });
+    expect(packageJson.engines.node).toBe('>=22');
+    expect(Object.keys(packageJson.dependencies)).toEqual(['@napi-rs/keyring']);
+    expect(packed?.files.map((file) => file.path).sort()).toEqual(
+      expect.arrayContaining(['README.md', 'bwdc.js', 'bwdc.js.map', 'main.js', 'package.json']),
+    );
+  }, 30_000);
+
+  it('runs on the machine’s own Node too when that is Node 20 or newer, else says what it needs', async () => {
+    const node = machineNode();
+    if (node === undefined) {
+      return;
+    }
+    const { stdout: nodeVersion } = await run(node, ['--version']);
+    const major = Number(nodeVersion.trim().slice(1).split('.')[0]);
+
+    if (major >= 22) {
+      await expect(bwdc(['--version'], node)).resolves.toMatchObject({ stdout: `${cliVersion}\n` });
+      await expect(bwdc(['data-file'], node)).resolves.toMatchObject({
+        stdout: `${path.join(dataDir, 'data.json')}\n`,
+      });
+    } else {
+      await expect(bwdc(['--version'], node)).rejects.toMatchObject({
+        stderr: expect.stringContaining('bwdc needs Node.js 22 or newer'),
+      });
+    }
+  });
+});
