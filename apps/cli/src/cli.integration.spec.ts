@@ -227,6 +227,17 @@ describe('bwdc against a local Bitwarden server and a real slapd', () => {
     });
   }, 30_000);
 
+  it('tests only what changed since the last sync with --last, in the same envelope', async () => {
+    const result = await bwdc(['--response', 'test', '--last']);
+
+    const envelope = JSON.parse(result.stdout) as { data: Record<string, unknown> };
+    expect(Object.keys(envelope.data).sort()).toEqual(
+      ['deletedUsers', 'disabledUsers', 'enabledUsers', 'groups', 'object'].sort(),
+    );
+    // No revision attribute is set, so the LDAP provider reads everything, as upstream.
+    expect(envelope.data['enabledUsers']).toHaveLength(20);
+  });
+
   it('prints when users and groups were last synced', async () => {
     const users = await bwdc(['last-sync', 'users']);
     const unknown = await bwdc(['last-sync', 'computers']);
@@ -256,6 +267,34 @@ describe('bwdc against a local Bitwarden server and a real slapd', () => {
     const result = await bwdc(['--cleanexit', 'last-sync', 'computers']);
 
     expect(result.exitCode).toBe(0);
+  });
+
+  it('keeps named profiles, each with its own settings, one active', async () => {
+    const added = await bwdc(['profile', 'add', 'hr-export', '--copy-from', 'default']);
+    const used = await bwdc(['profile', 'use', 'hr-export']);
+    const configured = await bwdc(['config', 'directory', 'file']);
+    const listed = await bwdc(['--response', 'profile', 'list']);
+    const back = await bwdc(['profile', 'use', 'default']);
+    const stillLdap = await bwdc(['config', 'directory']);
+    const removed = await bwdc(['profile', 'remove', 'hr-export']);
+    const missing = await bwdc(['profile', 'use', 'hr-export']);
+
+    expect([added, used, configured, back, removed].map((result) => result.exitCode)).toEqual([
+      0, 0, 0, 0, 0,
+    ]);
+    expect(JSON.parse(listed.stdout)).toEqual({
+      success: true,
+      data: {
+        object: 'list',
+        data: [
+          { name: 'default', active: false, directory: 'ldap' },
+          { name: 'hr-export', active: true, directory: 'file' },
+        ],
+      },
+    });
+    expect(stillLdap.stdout).toBe('ldap\n');
+    expect(missing).toMatchObject({ exitCode: 1 });
+    expect(missing.stderr).toContain("There is no profile named 'hr-export'.");
   });
 
   it('logs out, forgetting the API key but not the settings', async () => {

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 
 import { registerClearCacheCommand } from './commands/clear-cache.command';
 import { registerConfigCommand } from './config/config.command';
+import { registerProfileCommand } from './profile/profile.command';
 import type { CommandContext } from './commands/command-context';
 import { registerLastSyncCommand } from './commands/last-sync.command';
 import { registerLoginCommand } from './commands/login.command';
@@ -97,6 +98,7 @@ export function createProgram(dependencies: ProgramDependencies): Command {
     env: dependencies.env,
     respond,
   });
+  registerProfileCommand(program, { store: dependencies.openDataFile, respond });
 
   program
     .command('data-file')
