@@ -89,7 +89,11 @@ describe('bwdc against a local Bitwarden server and a real slapd', () => {
     expect(password.exitCode).toBe(0);
   }
 
-  async function bwdc(args: string[], extraEnv: Record<string, string> = {}) {
+  async function bwdc(
+    args: string[],
+    extraEnv: Record<string, string> = {},
+    { terminal = false }: { terminal?: boolean } = {},
+  ) {
     const stdout: string[] = [];
     const stderr: string[] = [];
     let exitCode = -1;
@@ -100,6 +104,7 @@ describe('bwdc against a local Bitwarden server and a real slapd', () => {
       env: environment,
       platform: 'linux',
       color: false,
+      stderrIsTerminal: terminal,
       stdout: (text) => stdout.push(text),
       stderr: (text) => stderr.push(text),
       setExitCode: (code) => {
@@ -236,6 +241,15 @@ describe('bwdc against a local Bitwarden server and a real slapd', () => {
     );
     // No revision attribute is set, so the LDAP provider reads everything, as upstream.
     expect(envelope.data['enabledUsers']).toHaveLength(20);
+  });
+
+  it('shows a progress line on a terminal while the directory is read, then clears it', async () => {
+    const onTerminal = await bwdc(['test'], {}, { terminal: true });
+    const piped = await bwdc(['test']);
+
+    expect(onTerminal.stderr).toContain('Reading the directory: 20 users, 5 groups');
+    expect(onTerminal.stderr.endsWith('\r\u001b[K')).toBe(true);
+    expect(piped.stderr).toBe('');
   });
 
   it('prints when users and groups were last synced', async () => {

@@ -7,6 +7,7 @@ const environment = {
   env: process.env,
   platform: process.platform,
   color: process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined,
+  stderrIsTerminal: process.stderr.isTTY === true,
 };
 const stderr = (text: string): void => {
   process.stderr.write(text);

@@ -20,6 +20,7 @@ import {
   type CliResponse,
   type GlobalFlags,
 } from './output';
+import { progressLine } from './output/progress-line';
 
 export interface ProgramDependencies {
   readonly version: string;
@@ -28,6 +29,8 @@ export interface ProgramDependencies {
   readonly platform: NodeJS.Platform;
   /** Whether stdout is a terminal that shows colours. */
   readonly color: boolean;
+  /** Whether stderr is a terminal, where a progress line helps rather than litters. */
+  readonly stderrIsTerminal?: boolean;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly setExitCode: (code: number) => void;
@@ -81,6 +84,12 @@ export function createProgram(dependencies: ProgramDependencies): Command {
     prompt: dependencies.prompt,
     outputOptions: () => outputOptions(program.opts<GlobalFlags>(), dependencies.env),
     respond,
+    progress: () => {
+      const options = outputOptions(program.opts<GlobalFlags>(), dependencies.env);
+      return dependencies.stderrIsTerminal === true && !options.quiet && !options.response
+        ? progressLine(dependencies.stderr)
+        : undefined;
+    },
   };
   for (const register of [
     registerLoginCommand,

@@ -26,6 +26,7 @@ export type {
   DirectoryProvider,
   DirectoryReadRequest,
   DirectorySnapshot,
+  ReadProgress,
 } from './ports/directory-provider';
 export type { LogFields, LogLevel, Logger } from './ports/logger';
 export type { SecretStore } from './ports/secret-store';

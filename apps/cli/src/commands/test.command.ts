@@ -8,8 +8,17 @@ export const registerTestCommand: RegisterCommand = (program, context) => {
     .option('-l, --last', 'only what changed since the last sync')
     .action((options: { last?: boolean }) =>
       context.respond(async () => {
-        const result = await (await context.connector()).test({ sinceLast: options.last === true });
-        return { success: true, data: testData(result) };
+        const connector = await context.connector();
+        const progress = context.progress();
+        try {
+          const result = await connector.test({
+            sinceLast: options.last === true,
+            ...(progress ? { onProgress: progress.update } : {}),
+          });
+          return { success: true, data: testData(result) };
+        } finally {
+          progress?.end();
+        }
       }),
     );
 };

@@ -8,7 +8,11 @@ import { resolveServerUrls } from '../bitwarden/server-urls';
 import { ConfigurationError } from '../errors/configuration.error';
 import type { DirectoryType } from '../model/directory-type';
 import { systemClock, type Clock } from '../ports/clock';
-import type { DirectoryProvider, DirectorySnapshot } from '../ports/directory-provider';
+import type {
+  DirectoryProvider,
+  DirectorySnapshot,
+  ReadProgress,
+} from '../ports/directory-provider';
 import type { Logger } from '../ports/logger';
 import type { SecretStore } from '../ports/secret-store';
 import { planSync } from '../sync/plan-sync';
@@ -37,6 +41,8 @@ export interface ConnectorDependencies {
   readonly clock?: Clock;
   readonly transport?: HttpTransport;
 }
+
+export type ReadProgressListener = (progress: ReadProgress) => void;
 
 /** The secret store's names for the login, as upstream's (so its keychain entries are found). */
 export const AUTH_SECRET_KEYS = {
@@ -94,11 +100,14 @@ export class Connector {
    * What a sync would send, with nothing sent and nothing saved: the whole directory, or with
    * `sinceLast` only what changed since the last sync (upstream's `test --last`).
    */
-  async test(options: { readonly sinceLast: boolean }): Promise<ConnectorTestResult> {
+  async test(options: {
+    readonly sinceLast: boolean;
+    readonly onProgress?: ReadProgressListener;
+  }): Promise<ConnectorTestResult> {
     const key = await this.requireCredentials();
     const configuration = await this.dependencies.store.read();
     const mode = options.sinceLast ? 'delta' : 'full';
-    const snapshot = await this.readDirectory(configuration, mode, true);
+    const snapshot = await this.readDirectory(configuration, mode, true, options.onProgress);
     const plan = this.plan(configuration, key, snapshot, null);
     return { snapshot, plan };
   }
@@ -108,12 +117,16 @@ export class Connector {
    * is on: removing everyone missing from a partial read would be destructive), posts the import
    * unless nothing changed, and only then saves where this sync left off.
    */
-  async sync(options: { readonly force: boolean } = { force: false }): Promise<SyncReport> {
+  async sync(
+    options: { readonly force: boolean; readonly onProgress?: ReadProgressListener } = {
+      force: false,
+    },
+  ): Promise<SyncReport> {
     const key = await this.requireCredentials();
     const configuration = await this.dependencies.store.read();
     const mode = options.force || configuration.sync.overwriteExisting ? 'full' : 'delta';
     const startedAt = this.clock.now().toISOString();
-    const snapshot = await this.readDirectory(configuration, mode, false);
+    const snapshot = await this.readDirectory(configuration, mode, false, options.onProgress);
     const plan = this.plan(configuration, key, snapshot, configuration.state.lastSyncHash);
     if (plan.outcome === 'send') {
       const client = await this.client(configuration, key);
@@ -154,6 +167,7 @@ export class Connector {
     configuration: ConnectorConfiguration,
     mode: 'full' | 'delta',
     dryRun: boolean,
+    onProgress: ReadProgressListener | undefined,
   ): Promise<DirectorySnapshot> {
     const type = configuration.directoryType;
     if (type === null) {
@@ -182,6 +196,7 @@ export class Connector {
             }
           : null,
       startedAt: this.clock.now(),
+      ...(onProgress ? { onProgress } : {}),
     });
   }
 

@@ -24,6 +24,14 @@ export interface DirectoryReadRequest {
   /** The time the read started, stored as the next cursor so consecutive runs overlap, not gap. */
   readonly startedAt: Date;
   readonly signal?: AbortSignal;
+  /** Told the running counts as a long read goes on (for a progress line); never required. */
+  readonly onProgress?: (progress: ReadProgress) => void;
+}
+
+/** How much of the directory a read has taken in so far. */
+export interface ReadProgress {
+  readonly users: number;
+  readonly groups: number;
 }
 
 /** What one read of the directory yielded: always the whole answer, or the read throws. */

@@ -122,6 +122,20 @@ describe('LdapDirectoryProvider on a real OpenLDAP', () => {
       await expectUpstreamResult(await read(upstreamTestSettings(server)));
     });
 
+    it('tells a progress listener the counts as the read goes on, ending with the totals', async () => {
+      const seen: { users: number; groups: number }[] = [];
+
+      await new LdapDirectoryProvider(upstreamTestSettings(server)).read({
+        mode: 'full',
+        dryRun: true,
+        cursor: null,
+        startedAt: new Date(),
+        onProgress: (progress) => seen.push(progress),
+      });
+
+      expect(seen.at(-1)).toEqual({ users: 20, groups: 5 });
+    });
+
     it('reads them over StartTLS with the CA configured', async () => {
       const options = upstreamTestSettings(server);
       await expectUpstreamResult(

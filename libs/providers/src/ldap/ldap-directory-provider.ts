@@ -14,6 +14,7 @@ import { anyGroupChanged, readGroups } from './ldap-group-reader';
 import type { LdapProviderOptions } from './ldap-provider-options';
 import { LdapSearch } from './ldap-search';
 import { readDeletedUsers, readUsers } from './ldap-user-reader';
+import { ReadProgressCounter } from './read-progress';
 
 /**
  * Users and groups from an LDAP server or Active Directory. Reads are always paged and ask only
@@ -33,11 +34,15 @@ export class LdapDirectoryProvider implements DirectoryProvider {
       const userChanges = this.revision(request, request.cursor?.usersReadAt);
       const groupChanges = this.revision(request, request.cursor?.groupsReadAt);
       // The member lookup needs every user; the list sent needs only the changed ones.
+      const progress = new ReadProgressCounter(request.onProgress);
       const everyone =
-        sync.groups || !userChanges ? await readUsers(search, this.options) : undefined;
+        sync.groups || !userChanges
+          ? await readUsers(search, this.options, undefined, progress)
+          : undefined;
       const listed =
         sync.users && userChanges
-          ? (await readUsers(search, this.options, userChanges)).list
+          ? (await readUsers(search, this.options, userChanges, everyone ? undefined : progress))
+              .list
           : (everyone?.list ?? []);
       const notices: DirectoryNotice[] = [];
       const deleted =
@@ -46,8 +51,11 @@ export class LdapDirectoryProvider implements DirectoryProvider {
         sync.groups &&
         (!groupChanges || (await anyGroupChanged(search, this.options, groupChanges)));
       const groupRead =
-        groupsChanged && everyone ? await readGroups(search, this.options, everyone) : undefined;
+        groupsChanged && everyone
+          ? await readGroups(search, this.options, everyone, progress)
+          : undefined;
       notices.push(...(groupRead?.notices ?? []));
+      progress.done();
       return {
         users: sync.users ? [...listed, ...deleted] : [],
         groups: groupRead?.groups ?? [],

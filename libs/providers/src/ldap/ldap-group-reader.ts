@@ -7,6 +7,7 @@ import { firstBuffer, firstText, texts, unique } from './entry-values';
 import { objectClassIs, objectFilter, type RevisionCondition } from './ldap-filters';
 import { searchBase, type LdapProviderOptions } from './ldap-provider-options';
 import type { LdapSearch } from './ldap-search';
+import type { ReadProgressCounter } from './read-progress';
 import { allRangedValues, rangedChunk, type RangedChunk } from './range-retrieval';
 import type { UserIndex } from './user-index';
 
@@ -36,6 +37,7 @@ export async function readGroups(
   search: LdapSearch,
   options: LdapProviderOptions,
   users: UserIndex,
+  progress?: ReadProgressCounter,
 ): Promise<GroupRead> {
   const { directory, sync } = options;
   const nameAttribute = sync.groupNameAttribute ?? 'cn';
@@ -60,6 +62,7 @@ export async function readGroups(
     ),
     attributes,
   })) {
+    progress?.group();
     const name = firstText(entry[nameAttribute]) ?? firstText(entry['cn']);
     if (name === undefined) {
       continue;

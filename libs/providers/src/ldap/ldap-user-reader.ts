@@ -13,6 +13,7 @@ import { firstBuffer, firstText, unique } from './entry-values';
 import { objectClassIs, objectFilter, type RevisionCondition } from './ldap-filters';
 import { searchBase, type LdapProviderOptions } from './ldap-provider-options';
 import type { LdapSearch } from './ldap-search';
+import type { ReadProgressCounter } from './read-progress';
 import { UserIndex } from './user-index';
 
 /**
@@ -24,6 +25,7 @@ export async function readUsers(
   search: LdapSearch,
   options: LdapProviderOptions,
   changedSince?: RevisionCondition,
+  progress?: ReadProgressCounter,
 ): Promise<UserIndex> {
   const { directory, sync } = options;
   const index = new UserIndex();
@@ -41,6 +43,7 @@ export async function readUsers(
     filter: objectFilter(selector, sync.userFilter, changedSince),
     attributes,
   })) {
+    progress?.user();
     const primaryGroupId = primaryGroups ? Number(firstText(entry['primaryGroupID'])) : NaN;
     index.add(toDirectoryUser(entry, options, false), {
       ...(directory.ad ? {} : { uid: firstText(entry['uid']) }),
