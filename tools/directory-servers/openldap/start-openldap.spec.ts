@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -7,8 +7,6 @@ import { Attribute, Change, Client, InvalidCredentialsError, SizeLimitExceededEr
 import type { RunningOpenLdap } from './start-openldap';
 import { startOpenLdap } from './start-openldap';
 
-const ourTempDirs = (): string[] =>
-  readdirSync(tmpdir()).filter((name) => name.startsWith('bwdc-openldap-'));
 const fixture = (name: string): string => path.join(__dirname, 'fixtures', name);
 
 function alive(pid: number): boolean {
@@ -242,10 +240,22 @@ describe('startOpenLdap', () => {
   });
 
   it('fails with slapadd output on a bad seed and leaves no folder', async () => {
-    const before = new Set(ourTempDirs());
-    await expect(
-      startOpenLdap({ seed: { ldif: 'dn: cn=x,dc=elsewhere,dc=org\nobjectClass: person\n' } }),
-    ).rejects.toThrow(/slapadd \(seed\) failed/);
-    expect(ourTempDirs().filter((name) => !before.has(name))).toEqual([]);
+    // A temporary folder of this test's own: other test files start slapd at the same time.
+    const privateTmp = mkdtempSync(path.join(tmpdir(), 'bwdc-openldap-spec-'));
+    const tmpBefore = process.env['TMPDIR'];
+    process.env['TMPDIR'] = privateTmp;
+    try {
+      await expect(
+        startOpenLdap({ seed: { ldif: 'dn: cn=x,dc=elsewhere,dc=org\nobjectClass: person\n' } }),
+      ).rejects.toThrow(/slapadd \(seed\) failed/);
+      expect(readdirSync(privateTmp)).toEqual([]);
+    } finally {
+      if (tmpBefore === undefined) {
+        delete process.env['TMPDIR'];
+      } else {
+        process.env['TMPDIR'] = tmpBefore;
+      }
+      rmSync(privateTmp, { recursive: true, force: true });
+    }
   });
 });
