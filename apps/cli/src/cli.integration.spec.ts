@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -18,12 +19,22 @@ const fixtures = path.resolve(__dirname, '../../../tools/directory-servers/openl
  * `bwdc` through commander with the real Connector: a data file in a temporary folder (secrets in
  * it, in plaintext mode), the local Bitwarden server and a real slapd with upstream's fixture.
  */
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 describe('bwdc against a local Bitwarden server and a real slapd', () => {
   let bitwarden: RunningBitwardenServer;
   let ldap: RunningOpenLdap;
   let dir: string;
   let env: Record<string, string>;
   const outputs: string[] = [];
+  const failures: { args: string[]; stderr: string }[] = [];
 
   beforeAll(async () => {
     [bitwarden, ldap] = await Promise.all([
@@ -56,6 +67,15 @@ describe('bwdc against a local Bitwarden server and a real slapd', () => {
     const everything = outputs.join('\n');
     expect(everything).not.toContain(CLIENT_SECRET);
     expect(everything).not.toContain(ldap.reader.password);
+    // Every failure said what went wrong in one line on stderr, and no stack trace.
+    expect(failures.length).toBeGreaterThan(5);
+    for (const failure of failures) {
+      expect({ args: failure.args, stderr: failure.stderr }).toEqual({
+        args: failure.args,
+        stderr: expect.stringMatching(/^[^\n]+\n$/),
+      });
+      expect(failure.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+    }
   });
 
   const dataFile = () => path.join(dir, 'data.json');
@@ -126,6 +146,9 @@ describe('bwdc against a local Bitwarden server and a real slapd', () => {
     }).exitOverride();
     await program.parseAsync(['node', 'bwdc', ...args]);
     outputs.push(...stdout, ...stderr);
+    if (exitCode === 1 && !args.includes('--response')) {
+      failures.push({ args, stderr: stderr.join('') });
+    }
     return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode };
   }
 
@@ -276,6 +299,29 @@ describe('bwdc against a local Bitwarden server and a real slapd', () => {
     );
     expect((await bwdc(['last-sync', 'groups'])).stdout).not.toBe('');
   }, 30_000);
+
+  it('names an unreachable directory server, on the directory side, in one line', async () => {
+    const closed = await closedPort();
+    await bwdc(['config', 'ldap.port', String(closed)]);
+    try {
+      const result = await bwdc(['sync']);
+
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toBe(
+        `Cannot reach the LDAP server at ldap://127.0.0.1:${closed} (ECONNREFUSED). ` +
+          'Check the host name and port (389 for LDAP and StartTLS, 636 for LDAPS) and that this machine can reach the server.\n',
+      );
+    } finally {
+      await bwdc(['config', 'ldap.port', new URL(ldap.url).port]);
+    }
+  });
+
+  it('answers a typo in a setting with the closest keys', async () => {
+    const result = await bwdc(['config', 'ldap.hostnme', 'x']);
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('ldap.hostname');
+  });
 
   it('exits 0 on an error with --cleanexit', async () => {
     const result = await bwdc(['--cleanexit', 'last-sync', 'computers']);
