@@ -1,12 +1,16 @@
 import { createProgram } from './program';
 
-function run(args: string[], env: Record<string, string> = {}) {
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+  dataFilePath: () => string = () => '/data/data.json',
+) {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const exitCodes: number[] = [];
   const program = createProgram({
     version: '1.2.3',
-    dataFilePath: () => '/data/data.json',
+    dataFilePath,
     env,
     platform: 'linux',
     color: false,
@@ -55,6 +59,21 @@ describe('bwdc program', () => {
     await parsed;
 
     expect([...stdout, ...stderr]).toEqual([]);
+  });
+
+  it('prints a failure as one line, with the stack only under BITWARDENCLI_CONNECTOR_DEBUG', async () => {
+    const failing = () => {
+      throw new Error('The data folder cannot be found.');
+    };
+    const plain = run(['data-file'], {}, failing);
+    const debug = run(['data-file'], { BITWARDENCLI_CONNECTOR_DEBUG: 'true' }, failing);
+
+    await Promise.all([plain.parsed, debug.parsed]);
+
+    expect(plain.stderr).toEqual(['The data folder cannot be found.\n']);
+    expect(plain.exitCodes).toEqual([1]);
+    expect(debug.stderr.join('')).toMatch(/^Error: The data folder cannot be found\.\n\s+at /);
+    expect(debug.stderr.at(-1)).toBe('The data folder cannot be found.\n');
   });
 
   it('prints the version for --version', async () => {
