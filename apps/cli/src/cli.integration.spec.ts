@@ -5,10 +5,8 @@ import * as path from 'node:path';
 
 import { startBitwardenServer, type RunningBitwardenServer } from '@bwdc/bitwarden-server';
 import { startOpenLdap, type RunningOpenLdap } from '@bwdc/directory-servers';
-import { DataFileStore, createSecretStore } from '@bwdc/storage';
 
-import { openConnector, stderrLogger } from './connector-factory';
-import { createProgram } from './program';
+import { runBwdc } from './cli-test-harness';
 
 const ORG_ID = '3f1e7a52-8c4d-4b6e-9a0f-1d2c3b4a5e6f';
 const CLIENT_ID = `organization.${ORG_ID}`;
@@ -114,42 +112,17 @@ describe('bwdc against a local Bitwarden server and a real slapd', () => {
     extraEnv: Record<string, string> = {},
     { terminal = false }: { terminal?: boolean } = {},
   ) {
-    const stdout: string[] = [];
-    const stderr: string[] = [];
-    let exitCode = -1;
-    const environment = { ...env, ...extraEnv };
-    const program = createProgram({
-      version: '1.2.3',
-      dataFilePath: dataFile,
-      env: environment,
-      platform: 'linux',
-      color: false,
-      stderrIsTerminal: terminal,
-      stdout: (text) => stdout.push(text),
-      stderr: (text) => stderr.push(text),
-      setExitCode: (code) => {
-        exitCode = code;
-      },
-      connector: () =>
-        openConnector({
-          dataFilePath: dataFile(),
-          env: environment,
-          platform: 'linux',
-          version: '1.2.3',
-          logger: stderrLogger(environment, (text) => stderr.push(text)),
-        }),
-      prompt: async (question) => {
-        throw new Error(`unexpected prompt: ${question}`);
-      },
-      openDataFile: () => DataFileStore.open({ file: dataFile() }),
-      secretStore: (store) => createSecretStore(environment, store),
-    }).exitOverride();
-    await program.parseAsync(['node', 'bwdc', ...args]);
-    outputs.push(...stdout, ...stderr);
-    if (exitCode === 1 && !args.includes('--response')) {
-      failures.push({ args, stderr: stderr.join('') });
+    const result = await runBwdc({
+      dataFile: dataFile(),
+      env: { ...env, ...extraEnv },
+      args,
+      terminal,
+    });
+    outputs.push(result.stdout, result.stderr);
+    if (result.exitCode === 1 && !args.includes('--response')) {
+      failures.push({ args, stderr: result.stderr });
     }
-    return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode };
+    return result;
   }
 
   const members = () =>

@@ -2,10 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-import { DataFileStore, createSecretStore } from '@bwdc/storage';
-
-import { openConnector, stderrLogger } from './connector-factory';
-import { createProgram } from './program';
+import { runBwdc } from './cli-test-harness';
 
 /** Failures on the local side: a broken data file is reported and left as it was. */
 describe('bwdc with a data file it cannot read', () => {
@@ -19,39 +16,12 @@ describe('bwdc with a data file it cannot read', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function bwdc(args: string[]) {
-    const env = { BITWARDENCLI_CONNECTOR_PLAINTEXT_SECRETS: 'true' };
-    const dataFile = path.join(dir, 'data.json');
-    const stdout: string[] = [];
-    const stderr: string[] = [];
-    let exitCode = -1;
-    await createProgram({
-      version: '1.2.3',
-      dataFilePath: () => dataFile,
-      env,
-      platform: 'linux',
-      color: false,
-      stdout: (text) => stdout.push(text),
-      stderr: (text) => stderr.push(text),
-      setExitCode: (code) => {
-        exitCode = code;
-      },
-      connector: () =>
-        openConnector({
-          dataFilePath: dataFile,
-          env,
-          platform: 'linux',
-          version: '1.2.3',
-          logger: stderrLogger(env, (text) => stderr.push(text)),
-        }),
-      prompt: async () => '',
-      openDataFile: () => DataFileStore.open({ file: dataFile }),
-      secretStore: (store) => createSecretStore(env, store),
-    })
-      .exitOverride()
-      .parseAsync(['node', 'bwdc', ...args]);
-    return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode };
-  }
+  const bwdc = (args: string[]) =>
+    runBwdc({
+      dataFile: path.join(dir, 'data.json'),
+      env: { BITWARDENCLI_CONNECTOR_PLAINTEXT_SECRETS: 'true' },
+      args,
+    });
 
   it.each([['sync'], ['config', '--list'], ['config', 'sync.users', 'true']])(
     'bwdc %s names the broken file, keeps it as it was, and exits 1',

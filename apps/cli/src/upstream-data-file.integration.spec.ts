@@ -4,10 +4,8 @@ import * as path from 'node:path';
 
 import { startBitwardenServer, type RunningBitwardenServer } from '@bwdc/bitwarden-server';
 import { startOpenLdap, type RunningOpenLdap } from '@bwdc/directory-servers';
-import { DataFileStore, createSecretStore } from '@bwdc/storage';
 
-import { openConnector, stderrLogger } from './connector-factory';
-import { createProgram } from './program';
+import { runBwdc } from './cli-test-harness';
 
 /** A real upstream data.json (its copy among the storage tests' fixtures). */
 const fixture = path.resolve(
@@ -78,39 +76,15 @@ describe('bwdc on a data.json written by the upstream connector', () => {
   });
 
   async function bwdc(args: string[]) {
-    const env = {
-      BITWARDENCLI_CONNECTOR_APPDATA_DIR: dir,
-      BITWARDENCLI_CONNECTOR_PLAINTEXT_SECRETS: 'true',
-    };
-    const dataFile = path.join(dir, 'data.json');
-    const output: string[] = [];
-    let exitCode = -1;
-    await createProgram({
-      version: '1.2.3',
-      dataFilePath: () => dataFile,
-      env,
-      platform: 'linux',
-      color: false,
-      stdout: (text) => output.push(text),
-      stderr: (text) => output.push(text),
-      setExitCode: (code) => {
-        exitCode = code;
+    const { stdout, stderr, exitCode } = await runBwdc({
+      dataFile: path.join(dir, 'data.json'),
+      env: {
+        BITWARDENCLI_CONNECTOR_APPDATA_DIR: dir,
+        BITWARDENCLI_CONNECTOR_PLAINTEXT_SECRETS: 'true',
       },
-      connector: () =>
-        openConnector({
-          dataFilePath: dataFile,
-          env,
-          platform: 'linux',
-          version: '1.2.3',
-          logger: stderrLogger(env, (text) => output.push(text)),
-        }),
-      prompt: async () => '',
-      openDataFile: () => DataFileStore.open({ file: dataFile }),
-      secretStore: (store) => createSecretStore(env, store),
-    })
-      .exitOverride()
-      .parseAsync(['node', 'bwdc', ...args]);
-    return { output: output.join(''), exitCode };
+      args,
+    });
+    return { output: stdout + stderr, exitCode };
   }
 
   it('syncs after only the server is pointed here, then finds nothing changed', async () => {

@@ -54,14 +54,7 @@ export async function readGroups(
   const notices: MemberOutOfScopeNotice[] = [];
   // Ranged groups are continued after the paged search, not in the middle of it.
   const ranged: { dn: string; first: RangedChunk; group: GroupInProgress }[] = [];
-  for await (const entry of search.entries({
-    base: searchBase(directory, sync.groupPath),
-    filter: objectFilter(
-      [objectClassIs(sync.groupObjectClass ?? 'groupOfNames')],
-      sync.groupFilter,
-    ),
-    attributes,
-  })) {
+  for await (const entry of search.entries({ ...groupSearch(options), attributes })) {
     progress?.group();
     const name = firstText(entry[nameAttribute]) ?? firstText(entry['cn']);
     if (name === undefined) {
@@ -91,21 +84,31 @@ export async function readGroups(
  */
 export async function anyGroupChanged(
   search: LdapSearch,
-  { directory, sync }: LdapProviderOptions,
+  options: LdapProviderOptions,
   changedSince: RevisionCondition,
 ): Promise<boolean> {
   for await (const _entry of search.entries({
+    ...groupSearch(options, changedSince),
+    attributes: ['cn'],
+  })) {
+    return true;
+  }
+  return false;
+}
+
+/** Where the groups are and which entries are groups (changed since, on an incremental read). */
+function groupSearch(
+  { directory, sync }: LdapProviderOptions,
+  changedSince?: RevisionCondition,
+): { readonly base: string; readonly filter: string } {
+  return {
     base: searchBase(directory, sync.groupPath),
     filter: objectFilter(
       [objectClassIs(sync.groupObjectClass ?? 'groupOfNames')],
       sync.groupFilter,
       changedSince,
     ),
-    attributes: ['cn'],
-  })) {
-    return true;
-  }
-  return false;
+  };
 }
 
 function startGroup(
