@@ -1,6 +1,11 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 
+export interface PromptStreams {
+  readonly input: NodeJS.ReadableStream & { readonly isTTY?: boolean };
+  readonly output: NodeJS.WritableStream;
+}
+
 /**
  * Asks on stderr (stdout stays for results) and reads one line from stdin. A secret is not
  * echoed: upstream's prompt showed the client secret as it was typed.
@@ -8,22 +13,27 @@ import { Writable } from 'node:stream';
 export function terminalPrompt(
   question: string,
   options: { readonly secret: boolean },
+  streams: PromptStreams = { input: process.stdin, output: process.stderr },
 ): Promise<string> {
   let muted = false;
   const output = new Writable({
     write(chunk: Buffer, _encoding, done) {
       if (!muted) {
-        process.stderr.write(chunk);
+        streams.output.write(chunk);
       }
       done();
     },
   });
-  const readline = createInterface({ input: process.stdin, output, terminal: process.stdin.isTTY });
+  const readline = createInterface({
+    input: streams.input,
+    output,
+    terminal: streams.input.isTTY === true,
+  });
   return new Promise((resolve) => {
     readline.question(question, (answer) => {
       readline.close();
       if (muted) {
-        process.stderr.write('\n');
+        streams.output.write('\n');
       }
       resolve(answer);
     });
