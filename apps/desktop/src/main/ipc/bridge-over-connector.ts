@@ -1,0 +1,37 @@
+import type { Connector, NormalisedUser } from '@bwdc/core';
+
+import type { ConnectorBridge, UserView } from '../../shared/connector-bridge';
+
+/** Main's side of the bridge: the real Connector, its results turned into plain data. */
+export function bridgeOverConnector(connector: Connector): ConnectorBridge {
+  return {
+    login: (apiKey) => connector.login(apiKey),
+    logout: () => connector.logout(),
+    isLoggedIn: () => connector.isLoggedIn(),
+    test: async (options) => {
+      const { plan } = await connector.test({ sinceLast: options.sinceLast });
+      const view = (user: NormalisedUser): UserView => ({
+        externalId: user.externalId,
+        email: user.email,
+        referenceId: user.referenceId,
+      });
+      return {
+        // Deleted takes precedence over disabled, as in the CLI and upstream.
+        enabledUsers: plan.users.filter((user) => !user.deleted && !user.disabled).map(view),
+        disabledUsers: plan.users.filter((user) => !user.deleted && user.disabled).map(view),
+        deletedUsers: plan.users.filter((user) => user.deleted).map(view),
+        groups: plan.groups.map((group) => ({
+          externalId: group.externalId,
+          name: group.name,
+          memberExternalIds: [...group.memberExternalIds],
+        })),
+        counts: plan.counts,
+        dropped: plan.dropped,
+        notices: plan.notices,
+      };
+    },
+    sync: (options) => connector.sync({ force: options.force }),
+    lastSync: (kind) => connector.lastSync(kind),
+    clearCache: () => connector.clearCache(),
+  };
+}
