@@ -42,7 +42,7 @@ async function credential(
   const label = name === 'client_id' ? 'Client ID' : 'Client Secret';
   if (context.outputOptions().noInteraction) {
     throw new ConfigurationError(
-      'NOT_LOGGED_IN',
+      'API_KEY_MISSING',
       `${label} is required.`,
       `Pass it as an argument or set ${variable}.`,
     );
@@ -50,7 +50,7 @@ async function credential(
   const answer = (await context.prompt(`${name}: `, { secret })).trim();
   if (answer === '') {
     throw new ConfigurationError(
-      'NOT_LOGGED_IN',
+      'API_KEY_MISSING',
       `${label} is required.`,
       `Enter it, or set ${variable}.`,
     );

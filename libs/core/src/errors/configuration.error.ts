@@ -8,6 +8,7 @@ export type ConfigurationErrorCode =
   | 'DIRECTORY_SETTINGS_INVALID'
   | 'DIRECTORY_NOT_SET'
   | 'NOT_LOGGED_IN'
+  | 'API_KEY_MISSING'
   | 'ALREADY_LOGGED_IN';
 
 /** The settings ask for something the connector cannot do; nothing was read or sent. */
