@@ -1,6 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 
 /**
  * Who may import whom. Two axes on every project (see ARCHITECTURE.md, "Boundaries"):
@@ -48,8 +49,17 @@ const depConstraints = [
   { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared', 'scope:tools'] },
 ];
 
+// One public door per lib: reach another project only through its alias, never its files.
+const publicEntryPatterns = [
+  { group: ['@bwdc/*/src/**'], message: 'Import the library through its public entry.' },
+  { group: ['**/libs/*/src/**'], message: 'Import the library through its @bwdc alias.' },
+];
+
+const rendererOnly =
+  'The renderer runs sandboxed in Chromium and reaches main only through window.connector.';
+
 export default [
-  { ignores: ['**/node_modules', '**/dist', '**/coverage', '**/tmp', '.nx'] },
+  { ignores: ['**/node_modules', '**/dist', '**/coverage', '**/tmp', '.nx', '.angular'] },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
@@ -63,16 +73,7 @@ export default [
         'error',
         { enforceBuildableLibDependency: true, allow: [], depConstraints },
       ],
-      // One public door per lib: reach another project only through its alias, never its files.
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@bwdc/*/src/**'], message: 'Import the library through its public entry.' },
-            { group: ['**/libs/*/src/**'], message: 'Import the library through its @bwdc alias.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: publicEntryPatterns }],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
@@ -85,6 +86,33 @@ export default [
       curly: ['error', 'all'],
       eqeqeq: ['error', 'always'],
       'no-console': 'error',
+    },
+  },
+  {
+    // The desktop renderer's own code: no Node, no Electron, and @bwdc/core for its types alone
+    // (its entry loads the Node-only Bitwarden client). Its tsconfig still carries Node's types,
+    // because the bridge's types reach into libs/core's sources; this block keeps Node out.
+    files: ['apps/desktop/src/app/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'apps/desktop/src/app/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@bwdc/core', allowTypeImports: true, message: rendererOnly },
+            { name: 'electron', message: rendererOnly },
+            ...builtinModules.map((name) => ({ name, message: rendererOnly })),
+          ],
+          patterns: [...publicEntryPatterns, { group: ['node:*'], message: rendererOnly }],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'require', 'global', '__dirname', '__filename'].map((name) => ({
+          name,
+          message: rendererOnly,
+        })),
+      ],
     },
   },
   {
