@@ -44,5 +44,6 @@ describe('AppComponent', () => {
 
     expect(textOf(fixture, 'bwdc-login')).toBeNull();
     expect(textOf(fixture, '.logged-in')).toBe(`Logged in to organization ${ORGANIZATION_ID}.`);
+    expect(find(fixture, 'bwdc-test-now button.test-now')).toBeTruthy();
   });
 });

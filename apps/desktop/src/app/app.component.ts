@@ -1,21 +1,23 @@
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 
+import { TestNowComponent } from './dashboard/test-now.component';
 import { LoginComponent } from './login/login.component';
 import type { ServerSettings } from './server-settings/server-settings';
 import { ServerSettingsComponent } from './server-settings/server-settings.component';
 
 /**
- * The renderer's shell. For now: the login screen, the server settings dialog over it, and a
- * placeholder once logged in (the dashboard, settings and routing come next).
+ * The renderer's shell. For now: the login screen, the server settings dialog over it, and
+ * "Test now" once logged in (the rest of the dashboard, settings and routing come next).
  */
 @Component({
   selector: 'bwdc-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [LoginComponent, ServerSettingsComponent],
+  imports: [LoginComponent, ServerSettingsComponent, TestNowComponent],
   template: `
     @if (organizationId(); as organizationId) {
       <main>
         <p class="logged-in">Logged in to organization {{ organizationId }}.</p>
+        <bwdc-test-now />
       </main>
     } @else {
       <main>
