@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,9 +9,19 @@ import { FileDirectorySettingsSchema } from '../file-settings';
 
 export const FIXTURES = __dirname;
 
+const folders: string[] = [];
+
+// Registered when a spec file imports this module: its temporary folders go when it ends.
+afterAll(async () => {
+  await Promise.all(
+    folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })),
+  );
+});
+
 /** Writes the content to a fresh temporary folder as `name` and returns its path. */
 export async function writeExport(name: string, content: string | Buffer): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'bwdc-file-provider-'));
+  folders.push(folder);
   const path = join(folder, name);
   await writeFile(path, content);
   return path;
