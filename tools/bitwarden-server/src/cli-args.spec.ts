@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -12,6 +12,8 @@ const badSeedFile = path.join(dir, 'bad.json');
 writeFileSync(badSeedFile, JSON.stringify({ organizations: [{ id: 'x' }] }));
 const notJsonFile = path.join(dir, 'not.json');
 writeFileSync(notJsonFile, '{');
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('parseCliArgs', () => {
   it('reads every option', () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { tmpdir } from 'node:os';
@@ -40,6 +40,12 @@ function rawPost(
   });
 }
 
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 describe('URL layouts', () => {
   it('uses a lower-case loopback base URL with a port and no trailing slash', async () => {
     const server = await startServer();
@@ -73,6 +79,7 @@ describe('URL layouts', () => {
 
   it('serves HTTPS when given a key and certificate', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bw-tls-'));
+    tempDirs.push(dir);
     const keyFile = path.join(dir, 'key.pem');
     const certFile = path.join(dir, 'cert.pem');
     execFileSync(

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -22,6 +22,12 @@ function run(args: string[], onStdout?: (text: string, stop: () => void) => void
   });
 }
 
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 describe('bitwarden-server CLI', () => {
   it('exits 2 with a one-line reason for bad arguments', async () => {
     const result = await run(['--port', 'x', '--seed', 'missing.json']);
@@ -34,6 +40,7 @@ describe('bitwarden-server CLI', () => {
 
   it('prints its URLs, serves requests and stops on SIGTERM', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bw-main-'));
+    tempDirs.push(dir);
     const seedFile = path.join(dir, 'seed.json');
     writeFileSync(seedFile, JSON.stringify({ organizations: [organizationSeed()] }));
     let status = 0;
