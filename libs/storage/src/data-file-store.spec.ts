@@ -39,6 +39,19 @@ describe('DataFileStore', () => {
     });
   });
 
+  it('does not rewrite the file for a change that returns the document as it was', async () => {
+    const sut = await DataFileStore.open({ file });
+    await sut.set(DATA_KEYS.appId, 'device-1');
+    const before = await stat(file);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    const result = await sut.update((current) => ({ next: current, result: current.appId }));
+
+    expect(result).toBe('device-1');
+    expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+    expect((await stat(file)).ino).toBe(before.ino);
+  });
+
   it('creates the folder 0700 and the file 0600', async () => {
     const sut = await DataFileStore.open({ file });
     await sut.set(DATA_KEYS.appId, 'device-1');

@@ -97,6 +97,11 @@ export class DataFileStore implements SettingsStore<DataFile> {
         await this.keepUpstreamOriginal();
       }
       const { next, result } = change(loaded.document);
+      // A change that kept the document as it was (an id that already exists, the same
+      // organization) costs no write, so reads that may change something stay cheap.
+      if (next === loaded.document && loaded.origin === 'current') {
+        return result;
+      }
       const checked = DataFileSchema.safeParse(next);
       if (!checked.success) {
         throw new DataFileInvalidChangeError(this.file, oneLine(checked.error));
