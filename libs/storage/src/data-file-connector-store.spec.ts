@@ -67,13 +67,14 @@ describe('DataFileConnectorStore', () => {
     await file.set(DATA_KEYS.directoryType, 'ldap');
     await file.set(DATA_KEYS.directories, { ldap: { id: 'cfg-7' } });
     await secrets().set('secretLdap', 'old-unscoped');
-    expect(await store.directorySecrets()).toEqual({ password: 'old-unscoped' });
+    const { directory } = await store.read();
+    expect(await store.directorySecrets('ldap', directory)).toEqual({ password: 'old-unscoped' });
 
     await secrets().set('secretLdap:cfg-7', 'scoped');
-    expect(await store.directorySecrets()).toEqual({ password: 'scoped' });
+    expect(await store.directorySecrets('ldap', directory)).toEqual({ password: 'scoped' });
   });
 
-  it('has no directory secrets before a directory is chosen', async () => {
-    expect(await store.directorySecrets()).toEqual({});
+  it('has no directory secrets for a type that keeps none', async () => {
+    expect(await store.directorySecrets('file', {})).toEqual({});
   });
 });

@@ -1,4 +1,5 @@
 import type {
+  DirectoryType,
   ConnectorConfiguration,
   ConnectorStore,
   ConnectorSyncState,
@@ -65,13 +66,15 @@ export class DataFileConnectorStore implements ConnectorStore {
     await this.file.set(DATA_KEYS.syncState, { ...state });
   }
 
-  async directorySecrets(): Promise<Readonly<Record<string, string | null>>> {
-    const { directoryType, directory } = await this.read();
-    const secret = directoryType ? UPSTREAM_DIRECTORY_SECRETS[directoryType] : undefined;
-    if (!directoryType || !secret) {
+  async directorySecrets(
+    type: DirectoryType,
+    directory: Readonly<Record<string, unknown>>,
+  ): Promise<Readonly<Record<string, string | null>>> {
+    const secret = UPSTREAM_DIRECTORY_SECRETS[type];
+    if (!secret) {
       return {};
     }
-    const keys = directorySecretCandidates(directoryType, directory['id']);
+    const keys = directorySecretCandidates(type, directory['id']);
     return { [secret.field]: await readFirstSecret(this.secrets, keys) };
   }
 }

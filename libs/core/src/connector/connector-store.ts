@@ -49,6 +49,12 @@ export interface ConnectorStore {
   /** The installation's device id, created once and then kept. */
   appId(create: () => string): Promise<string>;
   setSyncState(state: ConnectorSyncState): Promise<void>;
-  /** The active directory's secrets by the names its provider reads them (`password`...). */
-  directorySecrets(): Promise<Readonly<Record<string, string | null>>>;
+  /**
+   * A directory's secrets by the names its provider reads them (`password`...), for the
+   * configuration already read (its settings may scope the secret's key).
+   */
+  directorySecrets(
+    type: DirectoryType,
+    directory: Readonly<Record<string, unknown>>,
+  ): Promise<Readonly<Record<string, string | null>>>;
 }

@@ -179,7 +179,7 @@ export class Connector {
     }
     const provider = this.dependencies.createProvider(type, {
       settings: { directory: configuration.directory, sync: configuration.sync },
-      secrets: await this.dependencies.store.directorySecrets(),
+      secrets: await this.dependencies.store.directorySecrets(type, configuration.directory),
       logger: this.dependencies.logger,
     });
     const { state } = configuration;
