@@ -4,7 +4,7 @@ import { ConnectorCallError, connectorClient } from '../shared/connector-client'
 import { HttpBridgeError, httpInvoke } from '../shared/http-invoke';
 import { startDesktopTestHost, type DesktopTestHost } from './start-desktop-test-host';
 import { rawRequest } from './testing/raw-request';
-import { recordingBridge } from './testing/recording-bridge';
+import { recordingBridge } from '../main/ipc/testing/recording-bridge';
 
 const LIMIT = 4_096;
 

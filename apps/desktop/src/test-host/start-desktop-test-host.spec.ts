@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { connectorClient } from '../shared/connector-client';
 import { httpInvoke } from '../shared/http-invoke';
 import { startDesktopTestHost } from './start-desktop-test-host';
-import { recordingBridge } from './testing/recording-bridge';
+import { recordingBridge } from '../main/ipc/testing/recording-bridge';
 
 describe('startDesktopTestHost', () => {
   it.each(['0.0.0.0', '::', 'localhost', '192.168.1.10', '::1'])(

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../main/window/secure-window';
 import { startDesktopTestHost, type DesktopTestHost } from './start-desktop-test-host';
 import { rawRequest } from './testing/raw-request';
-import { recordingBridge } from './testing/recording-bridge';
+import { recordingBridge } from '../main/ipc/testing/recording-bridge';
 
 const INDEX = '<!doctype html><title>Directory Connector</title><script src="main.js"></script>';
 

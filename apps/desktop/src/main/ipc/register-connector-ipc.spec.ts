@@ -1,5 +1,3 @@
-import { ConfigurationError } from '@bwdc/core';
-
 import type { ConnectorBridge } from '../../shared/connector-bridge';
 import { CONNECTOR_CHANNELS } from '../../shared/connector-channels';
 import { ConnectorCallError, connectorClient } from '../../shared/connector-client';
@@ -8,6 +6,7 @@ import {
   type IpcInvokeEvent,
   type IpcMainPort,
 } from './register-connector-ipc';
+import { recordingBridge } from './testing/recording-bridge';
 
 const APP_URL = 'app://bwdc/index.html';
 
@@ -40,28 +39,6 @@ class FakeIpc implements IpcMainPort {
     // Electron passes arguments through the structured clone algorithm.
     return handler({ senderFrame: { url } }, ...structuredClone(args));
   }
-}
-
-function recordingBridge() {
-  const calls: [string, unknown[]][] = [];
-  const record =
-    <T>(method: string, value: T) =>
-    async (...args: unknown[]) => {
-      calls.push([method, args]);
-      return value;
-    };
-  const bridge: ConnectorBridge = {
-    login: record('login', { organizationId: 'org-1' }),
-    logout: record('logout', undefined),
-    isLoggedIn: record('isLoggedIn', true),
-    test: async () => {
-      throw new ConfigurationError('NOT_LOGGED_IN', 'You are not logged in.', 'Log in first.');
-    },
-    sync: record('sync', undefined as never),
-    lastSync: record('lastSync', '2026-11-26T10:00:00.000Z'),
-    clearCache: record('clearCache', undefined),
-  };
-  return { bridge, calls };
 }
 
 describe('registerConnectorIpc', () => {

@@ -1,6 +1,6 @@
 import { ConfigurationError } from '@bwdc/core';
 
-import type { ConnectorBridge } from '../../shared/connector-bridge';
+import type { ConnectorBridge } from '../../../shared/connector-bridge';
 
 /** A bridge that records each call and answers fixed values; `test` fails as a logged-out one. */
 export function recordingBridge(): { bridge: ConnectorBridge; calls: [string, unknown[]][] } {
