@@ -248,6 +248,17 @@ describe('bwdc against a local Bitwarden server and a real slapd', () => {
     expect(piped.stderr).toBe('');
   });
 
+  it('indents the envelope with --pretty and prints test as JSON with --raw', async () => {
+    const pretty = await bwdc(['--response', '--pretty', 'last-sync', 'users']);
+    const raw = await bwdc(['--raw', 'test']);
+
+    expect(pretty.stdout).toMatch(
+      /^\{\n {2}"success": true,\n {2}"data": \{\n {4}"object": "string",/,
+    );
+    expect(JSON.parse(raw.stdout)).toMatchObject({ object: 'test', groups: expect.any(Array) });
+    expect((JSON.parse(raw.stdout) as { enabledUsers: unknown[] }).enabledUsers).toHaveLength(20);
+  });
+
   it('prints when users and groups were last synced', async () => {
     const users = await bwdc(['last-sync', 'users']);
     const unknown = await bwdc(['last-sync', 'computers']);
