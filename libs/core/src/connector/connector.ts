@@ -107,7 +107,13 @@ export class Connector {
     const key = await this.requireCredentials();
     const configuration = await this.dependencies.store.read();
     const mode = options.sinceLast ? 'delta' : 'full';
-    const snapshot = await this.readDirectory(configuration, mode, true, options.onProgress);
+    const snapshot = await this.readDirectory(
+      configuration,
+      mode,
+      true,
+      this.clock.now(),
+      options.onProgress,
+    );
     const plan = this.plan(configuration, key, snapshot, null);
     return { snapshot, plan };
   }
@@ -125,8 +131,14 @@ export class Connector {
     const key = await this.requireCredentials();
     const configuration = await this.dependencies.store.read();
     const mode = options.force || configuration.sync.overwriteExisting ? 'full' : 'delta';
-    const startedAt = this.clock.now().toISOString();
-    const snapshot = await this.readDirectory(configuration, mode, false, options.onProgress);
+    const startedAt = this.clock.now();
+    const snapshot = await this.readDirectory(
+      configuration,
+      mode,
+      false,
+      startedAt,
+      options.onProgress,
+    );
     const plan = this.plan(configuration, key, snapshot, configuration.state.lastSyncHash);
     if (plan.outcome === 'send') {
       const client = await this.client(configuration, key);
@@ -134,7 +146,7 @@ export class Connector {
     }
     const { state, sync } = configuration;
     // A provider that always reads everything keeps no read time; last-sync still tells when.
-    const readAt = snapshot.cursor.usersReadAt ?? snapshot.cursor.groupsReadAt ?? startedAt;
+    const readAt = startedAt.toISOString();
     await this.dependencies.store.setSyncState({
       lastSyncHash: plan.outcome === 'empty' ? state.lastSyncHash : plan.fingerprint,
       lastUserSync: snapshot.cursor.usersReadAt ?? (sync.users ? readAt : state.lastUserSync),
@@ -167,6 +179,7 @@ export class Connector {
     configuration: ConnectorConfiguration,
     mode: 'full' | 'delta',
     dryRun: boolean,
+    startedAt: Date,
     onProgress: ReadProgressListener | undefined,
   ): Promise<DirectorySnapshot> {
     const type = configuration.directoryType;
@@ -195,7 +208,7 @@ export class Connector {
               groupDeltaToken: state.groupDeltaToken,
             }
           : null,
-      startedAt: this.clock.now(),
+      startedAt,
       ...(onProgress ? { onProgress } : {}),
     });
   }
