@@ -40,6 +40,7 @@ export { flattenGroups } from './sync/flatten-groups';
 export { MAX_EMAIL_LENGTH, normaliseUsers } from './sync/normalise-users';
 export { planSync, type SyncPlanInput } from './sync/plan-sync';
 export type { SyncCounts, SyncOutcome, SyncPlan } from './sync/sync-plan';
+export { userState, type UserState } from './sync/user-state';
 
 export { accessTokenFrom, needsRefresh, type AccessToken } from './bitwarden/access-token';
 export {

@@ -1,4 +1,4 @@
-import type { ConnectorTestResult } from '@bwdc/core';
+import { userState, type ConnectorTestResult } from '@bwdc/core';
 
 import type { TestData, TestUser } from './response';
 
@@ -10,10 +10,12 @@ export function testData({ plan }: ConnectorTestResult): TestData {
   const enabledUsers: TestUser[] = [];
   const disabledUsers: TestUser[] = [];
   const deletedUsers: TestUser[] = [];
+  const lists = { enabled: enabledUsers, disabled: disabledUsers, deleted: deletedUsers };
   for (const user of plan.users) {
-    const entry = { externalId: user.externalId, displayName: user.email ?? user.referenceId };
-    // Deleted takes precedence over disabled, as upstream.
-    (user.deleted ? deletedUsers : user.disabled ? disabledUsers : enabledUsers).push(entry);
+    lists[userState(user)].push({
+      externalId: user.externalId,
+      displayName: user.email ?? user.referenceId,
+    });
   }
   return {
     object: 'test',

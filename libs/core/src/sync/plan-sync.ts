@@ -11,6 +11,7 @@ import { fingerprintRequests } from './fingerprint';
 import { flattenGroups } from './flatten-groups';
 import { normaliseUsers } from './normalise-users';
 import type { SyncCounts, SyncOutcome, SyncPlan } from './sync-plan';
+import { userState } from './user-state';
 
 export interface SyncPlanInput {
   readonly users: readonly DirectoryUser[];
@@ -94,11 +95,9 @@ function countPlan(
   let deletedUsers = 0;
   let disabledUsers = 0;
   for (const user of users) {
-    if (user.deleted) {
-      deletedUsers += 1;
-    } else if (user.disabled) {
-      disabledUsers += 1;
-    }
+    const state = userState(user);
+    deletedUsers += state === 'deleted' ? 1 : 0;
+    disabledUsers += state === 'disabled' ? 1 : 0;
   }
   let memberships = 0;
   for (const group of groups) {

@@ -1,4 +1,4 @@
-import type { Connector, NormalisedUser } from '@bwdc/core';
+import { userState, type Connector, type NormalisedUser, type UserState } from '@bwdc/core';
 
 import type { ConnectorBridge, UserView } from '../../shared/connector-bridge';
 
@@ -15,11 +15,14 @@ export function bridgeOverConnector(connector: Connector): ConnectorBridge {
         email: user.email,
         referenceId: user.referenceId,
       });
+      const lists: Record<UserState, UserView[]> = { enabled: [], disabled: [], deleted: [] };
+      for (const user of plan.users) {
+        lists[userState(user)].push(view(user));
+      }
       return {
-        // Deleted takes precedence over disabled, as in the CLI and upstream.
-        enabledUsers: plan.users.filter((user) => !user.deleted && !user.disabled).map(view),
-        disabledUsers: plan.users.filter((user) => !user.deleted && user.disabled).map(view),
-        deletedUsers: plan.users.filter((user) => user.deleted).map(view),
+        enabledUsers: lists.enabled,
+        disabledUsers: lists.disabled,
+        deletedUsers: lists.deleted,
         groups: plan.groups.map((group) => ({
           externalId: group.externalId,
           name: group.name,
