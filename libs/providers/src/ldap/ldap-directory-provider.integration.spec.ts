@@ -316,6 +316,39 @@ describe('LdapDirectoryProvider on a real OpenLDAP', () => {
     }
   }, 60_000);
 
+  it('resolves member DNs written in other case and spacing, escapes included', async () => {
+    const server = await startOpenLdap({
+      seed: {
+        ldif: [
+          'dn: ou=People,dc=bitwarden,dc=com\nobjectClass: organizationalUnit\nou: People',
+          'dn: cn=Smith\\, John,ou=People,dc=bitwarden,dc=com\nobjectClass: inetOrgPerson\ncn: Smith, John\nsn: Smith\nmail: john.smith@example.com',
+          'dn: cn=Ada Lovelace,ou=People,dc=bitwarden,dc=com\nobjectClass: inetOrgPerson\ncn: Ada Lovelace\nsn: Lovelace\nmail: ada@example.com',
+          'dn: cn=Analysts,dc=bitwarden,dc=com\nobjectClass: groupOfNames\ncn: Analysts\n' +
+            'member: CN=SMITH\\2C JOHN , OU=people,DC=Bitwarden, DC=COM\n' +
+            'member: cn = ada lovelace,OU=People , dc=bitwarden,dc=com',
+        ].join('\n\n'),
+      },
+    });
+    try {
+      const snapshot = await read(
+        upstreamTestSettings(server, {
+          userObjectClass: 'inetOrgPerson',
+          groupObjectClass: 'groupOfNames',
+          memberAttribute: 'member',
+        }),
+      );
+
+      // Both members found (slapd returns the escaped comma as \\2C in the user's own DN).
+      expect(flattenedMembers(snapshot)['Analysts']).toEqual(
+        snapshot.users.map((user) => /^cn=([^,]+)/i.exec(user.externalId)?.[1]).sort(),
+      );
+      expect(snapshot.users).toHaveLength(2);
+      expect(snapshot.notices).toEqual([]);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+
   it('reports each group member left out, with the reason, instead of dropping it silently', async () => {
     const server = await startOpenLdap({
       seed: { files: [path.join(fixtures, 'directory-circular-groups.ldif')] },
