@@ -28,3 +28,15 @@ export {
   type LdapDirectorySettings,
   type LdapSyncSettings,
 } from './ldap/ldap-settings';
+export {
+  PROVIDER_SETTINGS,
+  providerSettingsOf,
+  type ProviderSettings,
+} from './settings/provider-settings';
+export {
+  defaultOf,
+  describeField,
+  objectFields,
+  type SettingField,
+  type ValueKind,
+} from './settings/setting-field';

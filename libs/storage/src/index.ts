@@ -61,3 +61,4 @@ export {
   directorySecretKey,
   readFirstSecret,
 } from './upstream/upstream-secret-keys';
+export { saveSecret, secretIsSet } from './secrets/directory-secret';

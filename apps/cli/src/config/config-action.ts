@@ -1,11 +1,11 @@
 import type { SecretStore } from '@bwdc/core';
-import type { DataFile, DataFileStore } from '@bwdc/storage';
+import { saveSecret, secretIsSet, type DataFile, type DataFileStore } from '@bwdc/storage';
 
 import { listResponse, messageResponse, stringResponse, type CliResponse } from '../output';
 import type { ConfigInput } from './config-input';
 import { ConfigSettingError } from './config-setting.error';
 import { readSetting, writeSetting } from './data-file-setting';
-import { MASKED_SECRET, saveSecret, secretIsSet } from './secret-setting';
+import { MASKED_SECRET } from './secret-setting';
 import { SETTINGS, findSetting, type Setting } from './setting-catalogue';
 import { readValueSource, type ValueSourceEnvironment } from './setting-value-source';
 import { unknownSetting } from './unknown-setting';

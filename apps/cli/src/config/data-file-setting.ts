@@ -1,12 +1,12 @@
 import { EMPTY_SYNC_STATE, normaliseServerUrl } from '@bwdc/core';
 import { DATA_KEYS, type DataFile, type ServerSettings, type SyncOptions } from '@bwdc/storage';
+import { defaultOf, type SettingField } from '@bwdc/providers';
 import type { z } from 'zod';
 
 import { ConfigSettingError } from './config-setting.error';
 import { parseDirectoryType } from './directory-type-value';
 import { invalidValue, parseSettingValue, type FieldChange } from './parse-setting-value';
 import type { SettingTarget } from './setting-catalogue';
-import { defaultOf, type SettingField } from './setting-field';
 
 /** The settings kept in the data file itself (secrets are not). */
 export type DataFileTarget = Exclude<SettingTarget, { kind: 'secret' }>;

@@ -1,5 +1,7 @@
+import type { SettingField } from '@bwdc/providers';
+
 import { ConfigSettingError } from './config-setting.error';
-import { describeExpected, type SettingField } from './setting-field';
+import { describeExpected } from './describe-expected';
 
 /** What a command-line value does to a field: store a value, or leave the field out. */
 export type FieldChange =

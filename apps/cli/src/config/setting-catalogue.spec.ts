@@ -2,11 +2,11 @@ import {
   FileDirectorySettingsSchema,
   LdapDirectorySettingsSchema,
   LdapSyncSettingsSchema,
+  objectFields,
 } from '@bwdc/providers';
 import { SyncOptionsSchema, defaultSyncOptions } from '@bwdc/storage';
 
 import { SETTINGS, findSetting } from './setting-catalogue';
-import { objectFields } from './setting-field';
 
 const names = SETTINGS.map((setting) => setting.name);
 

@@ -1,13 +1,13 @@
 import { DIRECTORY_TYPES, type DirectoryType } from '@bwdc/core';
 import {
-  FileDirectorySettingsSchema,
-  LdapDirectorySettingsSchema,
-  LdapSyncSettingsSchema,
+  PROVIDER_SETTINGS,
+  describeField,
+  objectFields,
+  providerSettingsOf,
+  type SettingField,
 } from '@bwdc/providers';
 import { SyncOptionsSchema, type ServerSettings } from '@bwdc/storage';
 import type { z } from 'zod';
-
-import { describeField, objectFields, type SettingField } from './setting-field';
 
 /** Where a setting lives and how it is written. */
 export type SettingTarget =
@@ -38,24 +38,6 @@ export interface Setting {
   readonly target: SettingTarget;
 }
 
-interface ProviderSettings {
-  readonly type: DirectoryType;
-  /** The schema of `directories.<type>`. */
-  readonly directory: z.ZodType;
-  /** The provider's own fields in `sync` (upstream keeps the LDAP ones there). */
-  readonly sync?: z.ZodType;
-}
-
-/**
- * One row per provider: its settings become `<type>.<field>` and `sync.<field>` keys. Entra ID,
- * Google Workspace, Okta and OneLogin add their row when their providers land; until then only
- * their secrets (below) can be set, as upstream's scripts do.
- */
-const PROVIDER_SETTINGS: readonly ProviderSettings[] = [
-  { type: 'ldap', directory: LdapDirectorySettingsSchema, sync: LdapSyncSettingsSchema },
-  { type: 'file', directory: FileDirectorySettingsSchema },
-];
-
 /** Upstream's secret keys (`azure.key` is Entra ID's old name). */
 const SECRET_SETTINGS: readonly { readonly name: string; readonly type: DirectoryType }[] = [
   { name: 'ldap.password', type: 'ldap' },
@@ -74,7 +56,7 @@ const SERVER_SETTINGS: readonly Setting[] = [
 ];
 
 function directorySettings(type: DirectoryType): Setting[] {
-  const provider = PROVIDER_SETTINGS.find((row) => row.type === type);
+  const provider = providerSettingsOf(type);
   const fields = provider
     ? Object.entries(objectFields(provider.directory)).map(([field, schema]): Setting => ({
         name: `${type}.${field}`,

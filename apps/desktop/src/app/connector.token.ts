@@ -1,6 +1,7 @@
 import { InjectionToken } from '@angular/core';
 
 import type { ConnectorBridge } from '../shared/connector-bridge';
+import { testHostConnector } from './test-host-connector';
 
 declare global {
   interface Window {
@@ -9,16 +10,21 @@ declare global {
   }
 }
 
-/** The Connector as the renderer reaches it: `window.connector` in the app, a fake in tests. */
+/**
+ * The Connector as the renderer reaches it: `window.connector` in the app, the test host's HTTP
+ * bridge in a browser opened on it, a fake in component tests.
+ */
 export const CONNECTOR = new InjectionToken<ConnectorBridge>('CONNECTOR', {
   providedIn: 'root',
   factory: connectorFromWindow,
 });
 
 function connectorFromWindow(): ConnectorBridge {
-  const connector = window.connector;
-  if (connector === undefined) {
-    throw new Error('window.connector is missing: the renderer runs only behind the preload.');
+  const connector = window.connector ?? testHostConnector(window.location, window.sessionStorage);
+  if (connector === null) {
+    throw new Error(
+      'window.connector is missing: the renderer runs behind the preload, or on the test host.',
+    );
   }
   return connector;
 }

@@ -1,4 +1,4 @@
-import { Connector, type Logger } from '@bwdc/core';
+import { Connector, type Logger, type SecretStore } from '@bwdc/core';
 import { createDirectoryProvider } from '@bwdc/providers';
 import { DataFileConnectorStore, DataFileStore, createSecretStore } from '@bwdc/storage';
 
@@ -16,6 +16,8 @@ export interface ComposedConnector {
   readonly connector: Connector;
   /** The same open data file, for what else main keeps there (the scheduler, app settings). */
   readonly dataFile: DataFileStore;
+  /** The keychain (or, opted in, the data file) the Connector keeps its secrets in. */
+  readonly secrets: SecretStore;
 }
 
 /**
@@ -35,5 +37,5 @@ export async function composeConnector(
     platform: composition.platform,
     clientVersion: composition.version,
   });
-  return { connector, dataFile };
+  return { connector, dataFile, secrets };
 }

@@ -1,21 +1,66 @@
-import type { ConnectorSyncState, SyncReport } from '@bwdc/core';
+import type { DirectoryType, LogLevel, SyncReport } from '@bwdc/core';
+
+import type { BridgeEvents } from './bridge-events';
+import type { SettingsChange, SettingsSaveResult, SettingsView } from './settings-view';
+import type { RunRecordView, ScheduleView, StatusView } from './status-view';
 
 /**
  * The Connector as the renderer sees it (`window.connector`): every call crosses IPC, so the
- * arguments and results are plain data. Main implements it over the real Connector; the preload
- * and the test host's HTTP bridge expose it, both through `connectorClient`.
+ * arguments and results are plain data. Main implements it over the real Connector, the scheduler
+ * and the data file; the preload and the test host's HTTP bridge expose it through `connectorClient`.
  */
 export interface ConnectorBridge {
+  /** Checks the organization's API key with the server, then keeps it. */
   login(apiKey: { readonly clientId: string; readonly clientSecret: string }): Promise<{
     readonly organizationId: string;
   }>;
   logout(): Promise<void>;
   isLoggedIn(): Promise<boolean>;
+  /** The Bitwarden server to log in to and sync with; null is the US cloud. */
+  setServer(server: ServerSettings | null): Promise<void>;
+
+  /** Everything the dashboard and the More screen show, read afresh. */
+  status(): Promise<StatusView>;
+  /** A dry run: what a sync would send, nothing sent and nothing saved. */
   test(options: { readonly sinceLast: boolean }): Promise<TestView>;
-  sync(options: { readonly force: boolean }): Promise<SyncReport>;
+  /** Sync now: one sync, recorded in the run history like a scheduled one. */
+  syncNow(): Promise<RunRecordView>;
+  /** The last sync of users or groups (ISO time), or null. */
   lastSync(kind: 'users' | 'groups'): Promise<string | null>;
+  /** Forgets the last sync, so the next reads and sends everything again. */
   clearCache(): Promise<void>;
+  /** Start Sync: a sync every `sync.interval` minutes, also after the app restarts. */
+  startSchedule(): Promise<ScheduleView>;
+  stopSchedule(): Promise<ScheduleView>;
+
+  /** The active profile's settings, with a form description of every field. */
+  settings(): Promise<SettingsView>;
+  /** Validates with the provider's schema; saves only when there are no problems. */
+  saveSettings(change: SettingsChange): Promise<SettingsSaveResult>;
+  switchProfile(name: string): Promise<void>;
+  addProfile(name: string): Promise<void>;
+  removeProfile(name: string): Promise<void>;
+
+  /**
+   * What happened after event `after` (0 for "from now"): resolves at once when there is news,
+   * otherwise when some arrives or after a while with none (long polling, so it works over IPC
+   * and the test host's HTTP alike).
+   */
+  events(after: number): Promise<BridgeEvents>;
+  /** The latest lines of main's log, oldest first. */
+  logs(): Promise<readonly LogLine[]>;
+  /** Shows the data file in the system's file manager. */
+  showDataFile(): Promise<void>;
+  /** An open-file dialog; the chosen path, or null when cancelled or not available. */
+  pickFile(purpose: { readonly title: string }): Promise<string | null>;
 }
+
+/**
+ * What the server settings dialog produces, in the shape of the data file's `server`:
+ * one server (`/api` and `/identity` hang below it), or the API and identity URLs apart.
+ */
+export type ServerSettings =
+  { readonly base: string } | { readonly api: string; readonly identity: string };
 
 /** What `test` found, as the dashboard lists it. */
 export interface TestView {
@@ -38,5 +83,10 @@ export interface UserView {
   readonly referenceId: string;
 }
 
-/** Kept for the settings screens to come. */
-export type SyncStateView = ConnectorSyncState;
+export interface LogLine {
+  readonly at: string;
+  readonly level: LogLevel;
+  readonly message: string;
+}
+
+export type { DirectoryType };

@@ -6,24 +6,33 @@ import type { Logger } from '@bwdc/core';
 import { DATA_FILE_NAME, resolveDataFilePath } from '@bwdc/storage';
 
 import packageJson from '../../package.json';
-import { composeConnector } from '../main/compose-connector';
+import { NO_DESKTOP_SHELL } from '../main/bridge/desktop-shell';
+import { composeDesktop } from '../main/compose-desktop';
+import { scaledTime } from './scaled-time';
 import { startDesktopTestHost } from './start-desktop-test-host';
 
 /**
  * Development entry: the real Connector over a data file, served on the loopback interface.
  *
  *   npx tsx apps/desktop/src/test-host/main.ts --data-dir <dir> [--static <built renderer>]
+ *     [--time-scale <n>]
  *
  * Without --data-dir it uses the data file `bwdc data-file` names. Prints the URL and the token on
- * stdout, one per line, so a script can read them; Ctrl+C (or SIGTERM) stops it.
+ * stdout, one per line, so a script can read them; Ctrl+C (or SIGTERM) stops it. --time-scale runs
+ * the scheduler's time n times faster (300 makes the 5-minute minimum interval a second).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'data-dir': { type: 'string' }, static: { type: 'string' } },
+    options: {
+      'data-dir': { type: 'string' },
+      static: { type: 'string' },
+      'time-scale': { type: 'string' },
+    },
     strict: true,
   });
   const dataDir = values['data-dir'];
-  const { connector } = await composeConnector({
+  const time = values['time-scale'] === undefined ? {} : scaledTime(Number(values['time-scale']));
+  const desktop = await composeDesktop({
     dataFilePath:
       dataDir === undefined
         ? resolveDataFilePath({
@@ -37,16 +46,18 @@ async function main(): Promise<void> {
     platform: process.platform,
     version: packageJson.version,
     logger: stderrLogger,
+    shell: NO_DESKTOP_SHELL,
+    ...time,
   });
   const host = await startDesktopTestHost({
-    connector,
+    bridge: desktop.bridge,
     ...(values.static === undefined ? {} : { staticDir: values.static }),
   });
   process.stdout.write(`url: ${host.url}\ntoken: ${host.token}\n`);
   // SIGTERM too, for a test runner that stops its web server politely.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      host.stop().then(
+      Promise.all([host.stop(), desktop.dispose()]).then(
         () => process.exit(0),
         () => process.exit(1),
       );

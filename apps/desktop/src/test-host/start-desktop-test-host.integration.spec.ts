@@ -7,7 +7,8 @@ import { normaliseServerUrl, type Logger } from '@bwdc/core';
 import { startOpenLdap, type RunningOpenLdap } from '@bwdc/directory-servers';
 import { DATA_KEYS, createSecretStore, type DataFileStore } from '@bwdc/storage';
 
-import { composeConnector } from '../main/compose-connector';
+import { NO_DESKTOP_SHELL } from '../main/bridge/desktop-shell';
+import { composeDesktop, type ComposedDesktop } from '../main/compose-desktop';
 import type { ConnectorBridge } from '../shared/connector-bridge';
 import { CONNECTOR_CHANNELS } from '../shared/connector-channels';
 import { connectorClient } from '../shared/connector-client';
@@ -33,6 +34,7 @@ describe('the desktop test host over the real Connector, Bitwarden server and sl
   let dir: string;
   let host: DesktopTestHost;
   let client: ConnectorBridge;
+  let desktop: ComposedDesktop;
 
   beforeAll(async () => {
     [bitwarden, ldap] = await Promise.all([
@@ -51,20 +53,21 @@ describe('the desktop test host over the real Connector, Bitwarden server and sl
       startOpenLdap({ seed: { files: [path.join(fixtures, 'directory-20.ldif')] } }),
     ]);
     dir = await mkdtemp(path.join(os.tmpdir(), 'bwdc-desktop-host-'));
-    const { connector, dataFile } = await composeConnector({
+    desktop = await composeDesktop({
       dataFilePath: path.join(dir, 'data.json'),
       env: ENV,
       platform: process.platform,
       version: '0.0.0-test',
       logger: silent,
+      shell: NO_DESKTOP_SHELL,
     });
-    await configure(dataFile);
-    host = await startDesktopTestHost({ connector });
+    await configure(desktop.dataFile);
+    host = await startDesktopTestHost({ bridge: desktop.bridge });
     client = connectorClient(httpInvoke(host.url, host.token));
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all([host?.stop(), bitwarden?.stop(), ldap?.stop()]);
+    await Promise.all([host?.stop(), desktop?.dispose(), bitwarden?.stop(), ldap?.stop()]);
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -144,13 +147,14 @@ describe('the desktop test host over the real Connector, Bitwarden server and sl
   });
 
   it('syncs the members into the organization, then reports an unchanged directory', async () => {
-    const first = await client.sync({ force: false });
-    const second = await client.sync({ force: false });
+    const first = await client.syncNow();
+    const second = await client.syncNow();
 
-    expect(first).toMatchObject({ outcome: 'send' });
-    expect(first.requestsSent).toBeGreaterThan(0);
+    expect(first).toMatchObject({ status: 'ok', outcome: 'send', trigger: 'manual' });
+    expect(first.status === 'ok' && first.requestsSent).toBeGreaterThan(0);
     expect(members()).toHaveLength(20);
-    expect(second).toMatchObject({ outcome: 'unchanged', requestsSent: 0 });
+    expect(second).toMatchObject({ status: 'ok', outcome: 'unchanged', requestsSent: 0 });
+    expect((await client.status()).schedule.history).toEqual([second, first]);
   }, 30_000);
 
   it('tells when users and groups were last synced', async () => {
@@ -166,7 +170,7 @@ describe('the desktop test host over the real Connector, Bitwarden server and sl
     const before = imports();
 
     await expect(
-      client.sync({ force: 'yes' } as unknown as { force: boolean }),
+      client.test({ sinceLast: 'yes' } as unknown as { sinceLast: boolean }),
     ).rejects.toMatchObject({ code: 'IPC_INVALID_ARGUMENTS' });
     expect(imports()).toBe(before);
   });
@@ -198,7 +202,7 @@ describe('the desktop test host over the real Connector, Bitwarden server and sl
   it('clears the cache, so the next sync sends everything again', async () => {
     await client.clearCache();
 
-    await expect(client.sync({ force: false })).resolves.toMatchObject({ outcome: 'send' });
+    await expect(client.syncNow()).resolves.toMatchObject({ status: 'ok', outcome: 'send' });
   }, 30_000);
 
   it('logs out', async () => {

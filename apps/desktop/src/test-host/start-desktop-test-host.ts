@@ -3,9 +3,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 
-import type { Connector } from '@bwdc/core';
-
-import { bridgeOverConnector } from '../main/ipc/bridge-over-connector';
 import { registerConnectorIpc } from '../main/ipc/register-connector-ipc';
 import type { ConnectorBridge } from '../shared/connector-bridge';
 import { answerBridgeCall, BRIDGE_PATH_PREFIX, type BridgeCallContext } from './bridge-route';
@@ -18,16 +15,14 @@ import { sendFailure } from './responses';
 import { senderUrlOf } from './same-origin';
 import { serveStaticFile } from './static-files';
 
-export type DesktopTestHostOptions = (
-  | { readonly bridge: ConnectorBridge }
-  /** The real Connector, bridged as main bridges it. */
-  | { readonly connector: Connector }
-) & {
+export interface DesktopTestHostOptions {
+  /** What the channels reach: main's bridge (`composeDesktop`), or a recording one in tests. */
+  readonly bridge: ConnectorBridge;
   /** The built renderer; without it the host serves bridge calls only. */
   readonly staticDir?: string;
   readonly host?: typeof LOOPBACK_HOST;
   readonly maxBodyBytes?: number;
-};
+}
 
 export interface DesktopTestHost {
   /** `http://127.0.0.1:<port>`, also the only Origin the host accepts. */
@@ -51,7 +46,6 @@ export async function startDesktopTestHost(
   // Resolved once, so links are compared with the real folder and a missing one fails now.
   const root =
     options.staticDir === undefined ? undefined : await realpath(path.resolve(options.staticDir));
-  const bridge = 'bridge' in options ? options.bridge : bridgeOverConnector(options.connector);
   const ipc = new HttpIpcMain();
   const context: BridgeCallContext = {
     ipc,
@@ -81,7 +75,7 @@ export async function startDesktopTestHost(
     });
   });
   origin = `http://${host}:${(server.address() as AddressInfo).port}`;
-  const unregister = registerConnectorIpc(ipc, bridge, (url) => originOf(url) === origin);
+  const unregister = registerConnectorIpc(ipc, options.bridge, (url) => originOf(url) === origin);
 
   let stopped: Promise<void> | undefined;
   return {

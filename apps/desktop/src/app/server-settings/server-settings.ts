@@ -1,9 +1,6 @@
-/**
- * What the server settings dialog produces, in the shape of the data file's `environmentUrls`:
- * one server (`/api` and `/identity` hang below it), or the API and identity URLs apart.
- */
-export type ServerSettings =
-  { readonly base: string } | { readonly api: string; readonly identity: string };
+import type { ServerSettings } from '../../shared/connector-bridge';
+
+export type { ServerSettings };
 
 /**
  * The Bitwarden clouds' own hosts: copies of `BITWARDEN_US_CLOUD` and `BITWARDEN_EU_CLOUD` in

@@ -20,10 +20,23 @@ export class FakeConnector implements ConnectorBridge {
 
   logout = unexpected('logout');
   isLoggedIn = unexpected('isLoggedIn');
+  setServer = unexpected('setServer');
+  status = unexpected('status');
   test = unexpected('test');
-  sync = unexpected('sync');
+  syncNow = unexpected('syncNow');
   lastSync = unexpected('lastSync');
   clearCache = unexpected('clearCache');
+  startSchedule = unexpected('startSchedule');
+  stopSchedule = unexpected('stopSchedule');
+  settings = unexpected('settings');
+  saveSettings = unexpected('saveSettings');
+  switchProfile = unexpected('switchProfile');
+  addProfile = unexpected('addProfile');
+  removeProfile = unexpected('removeProfile');
+  events = unexpected('events');
+  logs = unexpected('logs');
+  showDataFile = unexpected('showDataFile');
+  pickFile = unexpected('pickFile');
 }
 
 function unexpected(method: string): () => Promise<never> {

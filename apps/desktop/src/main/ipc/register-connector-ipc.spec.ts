@@ -79,7 +79,15 @@ describe('registerConnectorIpc', () => {
     [CONNECTOR_CHANNELS.login, [{ clientId: 'organization.x' }]],
     [CONNECTOR_CHANNELS.login, [{ clientId: 'a', clientSecret: 'b', extra: 1 }]],
     [CONNECTOR_CHANNELS.lastSync, ['computers']],
-    [CONNECTOR_CHANNELS.sync, []],
+    [CONNECTOR_CHANNELS.syncNow, [{ force: true }]],
+    [CONNECTOR_CHANNELS.events, [-1]],
+    [CONNECTOR_CHANNELS.setServer, [{ base: 'https://a.example', api: 'https://b.example' }]],
+    [
+      CONNECTOR_CHANNELS.saveSettings,
+      [{ directoryType: 'ldap', directory: { hostname: { nested: 1 } }, sync: {} }],
+    ],
+    [CONNECTOR_CHANNELS.saveSettings, [{ directoryType: 'exchange', directory: {}, sync: {} }]],
+    [CONNECTOR_CHANNELS.pickFile, [{ title: 'CA', filters: ['*'] }]],
     [CONNECTOR_CHANNELS.logout, ['unexpected']],
   ])('refuses %s with arguments it does not take, calling nothing', async (channel, args) => {
     const result = await ipc.invoke(APP_URL, channel, ...args);

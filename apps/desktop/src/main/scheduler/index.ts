@@ -1,4 +1,3 @@
-export { createSyncScheduler } from './create-sync-scheduler';
 export { DataFileScheduleStore, SCHEDULER_APP_KEY } from './data-file-schedule-store';
 export { RunRecordSchema, type RunRecord, type RunTrigger } from './run-record';
 export {

@@ -5,7 +5,6 @@ import * as path from 'node:path';
 import type { SyncReport } from '@bwdc/core';
 import { DATA_KEYS, DataFileStore } from '@bwdc/storage';
 
-import { createSyncScheduler } from './create-sync-scheduler';
 import { DataFileScheduleStore } from './data-file-schedule-store';
 import { intervalFromDataFile } from './sync-interval';
 import { DEFAULT_RESUME_DELAY_MS, SyncScheduler } from './sync-scheduler';
@@ -165,15 +164,5 @@ describe('SyncScheduler over data.json, across restarts', () => {
     await app.scheduler.start();
 
     expect(await stored()).toMatchObject({ alwaysOnTop: true, scheduler: { running: true } });
-  });
-
-  it('is built from the data file and the sync by createSyncScheduler', async () => {
-    const dataFile = await DataFileStore.open({ file });
-    const scheduler = createSyncScheduler({ dataFile, sync, logger: { log: () => undefined } });
-    launched.push(scheduler);
-
-    await scheduler.start();
-
-    expect((await stored())['scheduler']).toMatchObject({ running: true });
   });
 });

@@ -18,9 +18,22 @@ export function recordingBridge(): { bridge: ConnectorBridge; calls: [string, un
     test: async () => {
       throw new ConfigurationError('NOT_LOGGED_IN', 'You are not logged in.', 'Log in first.');
     },
-    sync: record('sync', undefined as never),
+    setServer: record('setServer', undefined),
+    status: record('status', undefined as never),
+    syncNow: record('syncNow', undefined as never),
     lastSync: record('lastSync', '2026-11-26T10:00:00.000Z'),
     clearCache: record('clearCache', undefined),
+    startSchedule: record('startSchedule', undefined as never),
+    stopSchedule: record('stopSchedule', undefined as never),
+    settings: record('settings', undefined as never),
+    saveSettings: record('saveSettings', { saved: true }),
+    switchProfile: record('switchProfile', undefined),
+    addProfile: record('addProfile', undefined),
+    removeProfile: record('removeProfile', undefined),
+    events: record('events', { cursor: 0, events: [] }),
+    logs: record('logs', []),
+    showDataFile: record('showDataFile', undefined),
+    pickFile: record('pickFile', null),
   };
   return { bridge, calls };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** How a setting's text on the command line becomes its stored value. */
+/** The kind of value a setting holds, read off its schema. */
 export type ValueKind =
   | { readonly type: 'boolean' }
   | { readonly type: 'integer' }
@@ -10,7 +10,10 @@ export type ValueKind =
   /** A field of a shape this table does not know (a list...): its value is written as JSON. */
   | { readonly type: 'json' };
 
-/** One field of a provider's or the sync options' schema, as `bwdc config` reads and writes it. */
+/**
+ * One field of a provider's or the sync options' schema, as `bwdc config` and the desktop's
+ * settings form read and write it.
+ */
 export interface SettingField {
   readonly kind: ValueKind;
   /** `null` stores null. */
@@ -71,36 +74,4 @@ function kindOf(schema: z.ZodType): ValueKind {
 export function defaultOf(field: SettingField): unknown {
   const parsed = field.schema.safeParse(undefined);
   return parsed.success ? (parsed.data ?? null) : null;
-}
-
-/** The values a field takes, for messages: "a whole number, or null to clear it". */
-export function describeExpected(field: SettingField): string {
-  const base = describeKind(field.kind);
-  if (field.nullable) {
-    return `${base}, or null to clear it`;
-  }
-  if (field.omittable) {
-    const fallback = defaultOf(field);
-    return fallback === null
-      ? `${base}, or null to leave it unset`
-      : `${base}, or null to restore its default (${JSON.stringify(fallback)})`;
-  }
-  return base;
-}
-
-function describeKind(kind: ValueKind): string {
-  switch (kind.type) {
-    case 'boolean':
-      return "'true' or 'false'";
-    case 'integer':
-      return 'a whole number';
-    case 'number':
-      return 'a number';
-    case 'text':
-      return 'text';
-    case 'choice':
-      return `one of ${kind.options.join(', ')}`;
-    case 'json':
-      return 'a JSON value';
-  }
 }
