@@ -35,3 +35,14 @@ export async function click(fixture: ComponentFixture<unknown>, selector: string
   find<HTMLElement>(fixture, selector).click();
   await fixture.whenStable();
 }
+
+/**
+ * Lets promises that no pending task tracks (main's events, a refresh they start) run out, then
+ * waits for the view.
+ */
+export async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
+  for (let round = 0; round < 3; round += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await fixture.whenStable();
+  }
+}

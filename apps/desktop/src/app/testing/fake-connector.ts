@@ -1,27 +1,64 @@
-import type { ConnectorBridge } from '../../shared/connector-bridge';
+import type { BridgeEvents } from '../../shared/bridge-events';
+import type { ConnectorBridge, ServerSettings } from '../../shared/connector-bridge';
+import type { StatusView } from '../../shared/status-view';
+import { ORGANIZATION_ID } from './organization';
+import { statusView } from './status-view';
 
-export const ORGANIZATION_ID = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
-export const CLIENT_ID = `organization.${ORGANIZATION_ID}`;
+export { CLIENT_ID, ORGANIZATION_ID } from './organization';
 
 type LoginAnswer = ReturnType<ConnectorBridge['login']>;
 
 /**
- * A ConnectorBridge for component tests: records the logins it is given and answers with
- * `loginAnswer` (the organization by default). Every other call fails the test.
+ * A ConnectorBridge for component tests: records the logins and server settings it is given,
+ * answers `login` with `loginAnswer` (the organization by default) and `status` with `statusAnswer`
+ * (logged out until a login). `events` waits until `emit` is called. Every other call fails the
+ * test unless the test assigns it.
  */
 export class FakeConnector implements ConnectorBridge {
   readonly logins: Parameters<ConnectorBridge['login']>[0][] = [];
+  readonly servers: (ServerSettings | null)[] = [];
   loginAnswer: () => LoginAnswer = () => Promise.resolve({ organizationId: ORGANIZATION_ID });
+  statusAnswer: StatusView = statusView();
+  private cursor = 0;
+  private pendingEvents: ((events: BridgeEvents) => void)[] = [];
 
   login(apiKey: Parameters<ConnectorBridge['login']>[0]): LoginAnswer {
     this.logins.push(apiKey);
-    return this.loginAnswer();
+    return this.loginAnswer().then((answer) => {
+      this.statusAnswer = {
+        ...this.statusAnswer,
+        loggedIn: true,
+        organizationId: answer.organizationId,
+      };
+      return answer;
+    });
+  }
+
+  status = (): Promise<StatusView> => Promise.resolve(this.statusAnswer);
+
+  setServer = (server: ServerSettings | null): Promise<void> => {
+    this.servers.push(server);
+    this.statusAnswer = { ...this.statusAnswer, server };
+    return Promise.resolve();
+  };
+
+  events = (): Promise<BridgeEvents> =>
+    new Promise((resolve) => {
+      this.pendingEvents.push(resolve);
+    });
+
+  /** Answers the waiting `events` poll with these events, as main announces them. */
+  emit(...events: BridgeEvents['events']): void {
+    this.cursor += 1;
+    const waiting = this.pendingEvents;
+    this.pendingEvents = [];
+    for (const resolve of waiting) {
+      resolve({ cursor: this.cursor, events });
+    }
   }
 
   logout = unexpected('logout');
   isLoggedIn = unexpected('isLoggedIn');
-  setServer = unexpected('setServer');
-  status = unexpected('status');
   test = unexpected('test');
   syncNow = unexpected('syncNow');
   lastSync = unexpected('lastSync');
@@ -33,7 +70,6 @@ export class FakeConnector implements ConnectorBridge {
   switchProfile = unexpected('switchProfile');
   addProfile = unexpected('addProfile');
   removeProfile = unexpected('removeProfile');
-  events = unexpected('events');
   logs = unexpected('logs');
   showDataFile = unexpected('showDataFile');
   pickFile = unexpected('pickFile');
