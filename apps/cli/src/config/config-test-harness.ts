@@ -3,28 +3,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import type { SecretStore } from '@bwdc/core';
+import { MemorySecretStore } from '@bwdc/core/testing';
 import { DataFileStore } from '@bwdc/storage';
 import { Command } from 'commander';
 
 import { outputOptions, renderResponse, errorResponse, type CliResponse } from '../output';
 import { registerConfigCommand } from './config.command';
 
-/** Secrets in a map, so tests can see exactly what was stored where. */
-export class MemorySecretStore implements SecretStore {
-  readonly entries = new Map<string, string>();
-
-  async get(key: string): Promise<string | null> {
-    return this.entries.get(key) ?? null;
-  }
-
-  async set(key: string, value: string): Promise<void> {
-    this.entries.set(key, value);
-  }
-
-  async remove(key: string): Promise<void> {
-    this.entries.delete(key);
-  }
-}
+export { MemorySecretStore };
 
 export interface ConfigRun {
   readonly stdout: string;

@@ -42,9 +42,9 @@ export interface ConnectorBridge {
   removeProfile(name: string): Promise<void>;
 
   /**
-   * What happened after event `after` (0 for "from now"): resolves at once when there is news,
-   * otherwise when some arrives or after a while with none (long polling, so it works over IPC
-   * and the test host's HTTP alike).
+   * What happened after cursor `after`: at once when there is news, otherwise when some arrives
+   * or after a while with none (long polling, so it works over IPC and the test host's HTTP
+   * alike). 0 answers at once with the current cursor, to start from.
    */
   events(after: number): Promise<BridgeEvents>;
   /** The latest lines of main's log, oldest first. */

@@ -3,16 +3,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { startBitwardenServer, type RunningBitwardenServer } from '@bwdc/bitwarden-server';
-import { normaliseServerUrl, type Logger } from '@bwdc/core';
+import type { Logger } from '@bwdc/core';
 import { startOpenLdap, type RunningOpenLdap } from '@bwdc/directory-servers';
-import { DATA_KEYS, createSecretStore, type DataFileStore } from '@bwdc/storage';
+import { DATA_KEYS, DataFileStore } from '@bwdc/storage';
 
 import { NO_DESKTOP_SHELL } from '../main/bridge/desktop-shell';
 import { composeDesktop, type ComposedDesktop } from '../main/compose-desktop';
+import type { BridgeEvent } from '../shared/bridge-events';
 import type { ConnectorBridge } from '../shared/connector-bridge';
 import { CONNECTOR_CHANNELS } from '../shared/connector-channels';
 import { connectorClient } from '../shared/connector-client';
 import { httpInvoke } from '../shared/http-invoke';
+import { scaledTime } from './scaled-time';
 import { startDesktopTestHost, type DesktopTestHost } from './start-desktop-test-host';
 import { rawRequest } from './testing/raw-request';
 
@@ -60,10 +62,12 @@ describe('the desktop test host over the real Connector, Bitwarden server and sl
       version: '0.0.0-test',
       logger: silent,
       shell: NO_DESKTOP_SHELL,
+      // The scheduler's 5-minute minimum interval passes in a second.
+      ...scaledTime(300),
     });
-    await configure(desktop.dataFile);
     host = await startDesktopTestHost({ bridge: desktop.bridge });
     client = connectorClient(httpInvoke(host.url, host.token));
+    await configure();
   }, 60_000);
 
   afterAll(async () => {
@@ -72,26 +76,18 @@ describe('the desktop test host over the real Connector, Bitwarden server and sl
   });
 
   /** Upstream's LDAP test settings, as `bwdc config` stores them in cli.integration.spec.ts. */
-  async function configure(dataFile: DataFileStore): Promise<void> {
-    await dataFile.update((current) => {
-      let next = DATA_KEYS.server.write(current, {
-        base: normaliseServerUrl(bitwarden.url),
-        api: null,
-        identity: null,
-        webVault: null,
-      });
-      next = DATA_KEYS.directoryType.write(next, 'ldap');
-      next = DATA_KEYS.directories.write(next, {
-        ldap: {
-          hostname: '127.0.0.1',
-          port: Number(new URL(ldap.url).port),
-          rootPath: ldap.suffix,
-          username: ldap.reader.dn,
-          ad: false,
-        },
-      });
-      next = DATA_KEYS.syncOptions.write(next, {
-        ...DATA_KEYS.syncOptions.read(next),
+  async function configure(): Promise<void> {
+    await client.setServer({ base: bitwarden.url });
+    const saved = await client.saveSettings({
+      directoryType: 'ldap',
+      directory: {
+        hostname: '127.0.0.1',
+        port: Number(new URL(ldap.url).port),
+        rootPath: ldap.suffix,
+        username: ldap.reader.dn,
+        ad: false,
+      },
+      sync: {
         users: true,
         groups: true,
         userObjectClass: 'person',
@@ -99,10 +95,10 @@ describe('the desktop test host over the real Connector, Bitwarden server and sl
         groupNameAttribute: 'cn',
         userEmailAttribute: 'mail',
         memberAttribute: 'memberUid',
-      });
-      return { next, result: undefined };
+      },
+      secret: ldap.reader.password,
     });
-    await createSecretStore(ENV, dataFile).set('secretLdap', ldap.reader.password);
+    expect(saved).toEqual({ saved: true });
   }
 
   const members = () =>
@@ -111,6 +107,69 @@ describe('the desktop test host over the real Connector, Bitwarden server and sl
       .members.filter((member) => member.externalId !== null)
       .map((member) => member.email)
       .sort();
+
+  /**
+   * Starts listening to main's events as the renderer does (cursor 0 answers with the current
+   * one); the function it gives polls until `done` holds for the events seen since, or 20 s pass.
+   */
+  async function listen(): Promise<
+    (done: (seen: readonly BridgeEvent[]) => boolean) => Promise<BridgeEvent[]>
+  > {
+    let cursor = (await client.events(0)).cursor;
+    const seen: BridgeEvent[] = [];
+    return async (done) => {
+      const deadline = Date.now() + 20_000;
+      while (!done(seen)) {
+        if (Date.now() > deadline) {
+          throw new Error(`Gave up waiting; events seen: ${JSON.stringify(seen)}`);
+        }
+        const batch = await client.events(cursor);
+        cursor = batch.cursor;
+        seen.push(...batch.events);
+      }
+      return seen;
+    };
+  }
+
+  it('shows the status the dashboard reads, from the data file the settings went to', async () => {
+    const status = await client.status();
+
+    expect(status).toMatchObject({
+      version: '0.0.0-test',
+      dataFilePath: path.join(dir, 'data.json'),
+      loggedIn: false,
+      organizationId: null,
+      server: { base: bitwarden.url.replace(/\/+$/, '') },
+      profile: 'default',
+      profiles: ['default'],
+      directoryType: 'ldap',
+      lastUserSync: null,
+      schedule: { running: false, syncing: false, intervalMinutes: 5, history: [] },
+    });
+  });
+
+  it('reads the settings back with the secret set but never shown, and refuses invalid ones', async () => {
+    const view = await client.settings();
+    const invalid = await client.saveSettings({
+      directoryType: 'ldap',
+      directory: { port: 70_000 },
+      sync: {},
+    });
+
+    expect(view.directories['ldap']).toMatchObject({ hostname: '127.0.0.1', ad: false });
+    expect(view.forms.directories.find((form) => form.type === 'ldap')?.secret).toEqual({
+      name: 'password',
+      isSet: true,
+    });
+    expect(JSON.stringify(view)).not.toContain(ldap.reader.password);
+    expect(invalid).toEqual({
+      saved: false,
+      problems: [expect.objectContaining({ section: 'directory', field: 'port' })],
+    });
+    expect((await client.settings()).directories['ldap']).toMatchObject({
+      port: Number(new URL(ldap.url).port),
+    });
+  });
 
   it('refuses test before login, with the remedy the UI shows', async () => {
     await expect(client.isLoggedIn()).resolves.toBe(false);
@@ -205,9 +264,90 @@ describe('the desktop test host over the real Connector, Bitwarden server and sl
     await expect(client.syncNow()).resolves.toMatchObject({ status: 'ok', outcome: 'send' });
   }, 30_000);
 
+  it('runs a scheduled sync after Start Sync, announcing its progress and the new status', async () => {
+    await client.clearCache();
+    const eventsUntil = await listen();
+    const started = await client.startSchedule();
+    expect(started).toMatchObject({ running: true, nextRunAt: expect.any(String) });
+
+    // The run's record is saved after the read ends; the status change after it tells it is in.
+    const seen = await eventsUntil((events) => {
+      const finished = events.findIndex(
+        (event) => event.type === 'operation-finished' && event.operation === 'sync',
+      );
+      return finished >= 0 && events.slice(finished).some((e) => e.type === 'status-changed');
+    });
+    const { schedule } = await client.status();
+
+    expect(seen).toContainEqual(
+      expect.objectContaining({ type: 'progress', operation: 'sync', users: 20 }),
+    );
+    expect(seen).toContainEqual({ type: 'status-changed' });
+    expect(schedule.history[0]).toMatchObject({
+      trigger: 'schedule',
+      status: 'ok',
+      outcome: 'send',
+    });
+    expect(schedule).toMatchObject({ running: true });
+    await expect(client.stopSchedule()).resolves.toMatchObject({ running: false, nextRunAt: null });
+  }, 30_000);
+
+  it('announces a change another process (bwdc) made to the data file, and shows it', async () => {
+    const otherProcess = await DataFileStore.open({ file: path.join(dir, 'data.json') });
+    const eventsUntil = await listen();
+    const watching = eventsUntil(
+      (events) =>
+        events.some((e) => e.type === 'settings-changed') &&
+        events.some((e) => e.type === 'status-changed'),
+    );
+
+    await otherProcess.set(DATA_KEYS.syncOptions, {
+      ...(await otherProcess.get(DATA_KEYS.syncOptions)),
+      interval: 15,
+    });
+
+    await watching;
+    expect((await client.status()).schedule.intervalMinutes).toBe(15);
+    expect((await client.settings()).sync['interval']).toBe(15);
+  }, 30_000);
+
+  it('adds, switches and removes profiles, refusing to remove the active one', async () => {
+    await client.addProfile('eu-office');
+    await client.switchProfile('eu-office');
+
+    await expect(client.status()).resolves.toMatchObject({
+      profile: 'eu-office',
+      profiles: ['default', 'eu-office'],
+      directoryType: null,
+    });
+    await expect(client.removeProfile('eu-office')).rejects.toMatchObject({
+      code: 'PROFILE_ACTIVE',
+      remedy: expect.stringContaining('Switch to another profile'),
+    });
+    await client.switchProfile('default');
+    await client.removeProfile('eu-office');
+    await expect(client.status()).resolves.toMatchObject({
+      profile: 'default',
+      profiles: ['default'],
+      directoryType: 'ldap',
+    });
+  });
+
+  it('keeps a log of the runs for the More screen, and has no dialog or file manager here', async () => {
+    const logs = await client.logs();
+
+    expect(logs.map((line) => line.message)).toContainEqual(
+      expect.stringMatching(/^Scheduled sync sent 20 users and 5 groups to Bitwarden/),
+    );
+    expect(JSON.stringify(logs)).not.toContain(CLIENT_SECRET);
+    await expect(client.pickFile({ title: 'CA certificate' })).resolves.toBeNull();
+    await expect(client.showDataFile()).resolves.toBeUndefined();
+  });
+
   it('logs out', async () => {
     await client.logout();
 
     await expect(client.isLoggedIn()).resolves.toBe(false);
+    await expect(client.status()).resolves.toMatchObject({ loggedIn: false });
   });
 });

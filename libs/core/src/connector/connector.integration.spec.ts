@@ -6,8 +6,8 @@ import type {
   DirectoryReadRequest,
   DirectorySnapshot,
 } from '../ports/directory-provider';
-import type { SecretStore } from '../ports/secret-store';
 import { aUser } from '../testing/builders';
+import { MemorySecretStore } from '../testing/memory-secret-store';
 import { Connector } from './connector';
 import {
   EMPTY_SYNC_STATE,
@@ -44,19 +44,6 @@ class MemoryStore implements ConnectorStore {
   }
 }
 
-class MemorySecrets implements SecretStore {
-  readonly values = new Map<string, string>();
-  async get(key: string) {
-    return this.values.get(key) ?? null;
-  }
-  async set(key: string, value: string) {
-    this.values.set(key, value);
-  }
-  async remove(key: string) {
-    this.values.delete(key);
-  }
-}
-
 /** A directory that answers with whatever users the test puts in, recording each request. */
 class ScriptedDirectory implements DirectoryProvider {
   readonly type = 'file';
@@ -76,7 +63,7 @@ class ScriptedDirectory implements DirectoryProvider {
 describe('Connector with the local Bitwarden server', () => {
   let server: RunningBitwardenServer;
   let store: MemoryStore;
-  let secrets: MemorySecrets;
+  let secrets: MemorySecretStore;
   let directory: ScriptedDirectory;
   let now: Date;
 
@@ -123,7 +110,7 @@ describe('Connector with the local Bitwarden server', () => {
       },
       state: EMPTY_SYNC_STATE,
     });
-    secrets = new MemorySecrets();
+    secrets = new MemorySecretStore();
     directory = new ScriptedDirectory();
     now = new Date('2026-11-26T10:00:00.000Z');
     await connector().login(API_KEY);
@@ -134,7 +121,7 @@ describe('Connector with the local Bitwarden server', () => {
   });
 
   it('keeps the API key and the organization after the server accepted the key', () => {
-    expect(secrets.values.get('apiKeyClientId')).toBe(API_KEY.clientId);
+    expect(secrets.entries.get('apiKeyClientId')).toBe(API_KEY.clientId);
     expect(store.configuration.organizationId).toBe(ORG_ID);
   });
 
@@ -234,7 +221,7 @@ describe('Connector with the local Bitwarden server', () => {
   it('forgets the API key on logout and then refuses to sync', async () => {
     await connector().logout();
 
-    expect(secrets.values.size).toBe(0);
+    expect(secrets.entries.size).toBe(0);
     await expect(connector().sync()).rejects.toMatchObject({ code: 'NOT_LOGGED_IN' });
   });
 });

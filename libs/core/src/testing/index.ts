@@ -1,1 +1,2 @@
 export { aGroup, aUser, importOptions } from './builders';
+export { MemorySecretStore } from './memory-secret-store';

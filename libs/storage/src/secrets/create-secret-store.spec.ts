@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import type { SecretStore } from '@bwdc/core';
+import { MemorySecretStore } from '@bwdc/core/testing';
 
 import { DataFileStore } from '../data-file-store';
 import { DATA_KEYS } from '../data-file-keys';
@@ -10,20 +10,6 @@ import { createSecretStore, osKeychain } from './create-secret-store';
 import { KeychainSecretStore } from './keychain-secret-store';
 import { PlaintextSecretStore } from './plaintext-secret-store';
 import { SecretServiceSecretStore } from './secret-service-secret-store';
-
-/** Stands in for the OS keychain, which its own spec tests against a real Secret Service. */
-class MemorySecretStore implements SecretStore {
-  readonly entries = new Map<string, string>();
-  async get(key: string) {
-    return this.entries.get(key) ?? null;
-  }
-  async set(key: string, value: string) {
-    this.entries.set(key, value);
-  }
-  async remove(key: string) {
-    this.entries.delete(key);
-  }
-}
 
 describe('createSecretStore', () => {
   let folder: string;

@@ -17,7 +17,8 @@ interface Waiter {
  * invoke and the test host's HTTP alike, so there is one way to listen, not one per transport.
  */
 export class EventHub {
-  private cursor = 0;
+  /** Starts above 0, which asks for the current cursor: a first poll is never answered with 0. */
+  private cursor = 1;
   private readonly kept: { readonly seq: number; readonly event: BridgeEvent }[] = [];
   private readonly waiters = new Set<Waiter>();
 
@@ -34,12 +35,19 @@ export class EventHub {
     }
   }
 
-  /** Events after `after`; 0 means "from now on", so a renderer that starts late gets no backlog. */
+  /**
+   * Events after `after`. 0 answers at once with the current cursor and no events, so a renderer
+   * that starts late gets no backlog and misses nothing from then on. A cursor ahead of ours
+   * (main restarted) waits for the next event.
+   */
   next(after: number): Promise<BridgeEvents> {
-    if (after > 0 && after < this.cursor) {
+    if (after === 0) {
+      return Promise.resolve({ cursor: this.cursor, events: [] });
+    }
+    if (after < this.cursor) {
       return Promise.resolve(this.after(after));
     }
-    const from = after === 0 || after > this.cursor ? this.cursor : after;
+    const from = this.cursor;
     return new Promise((resolve) => {
       const waiter: Waiter = {
         after: from,

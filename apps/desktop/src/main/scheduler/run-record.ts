@@ -74,3 +74,20 @@ function codeOf(error: unknown): string | null {
   }
   return null;
 }
+
+/** One line for the log: what the run did, or why it failed (messages never carry secrets). */
+export function runSummary(record: RunRecord): string {
+  const what = record.trigger === 'schedule' ? 'Scheduled sync' : 'Sync';
+  if (record.status === 'error') {
+    return `${what} failed: ${record.error.message}`;
+  }
+  const { counts } = record;
+  switch (record.outcome) {
+    case 'send':
+      return `${what} sent ${counts.users} users and ${counts.groups} groups to Bitwarden (${record.mode}).`;
+    case 'unchanged':
+      return `${what}: nothing changed since the last sync, nothing sent.`;
+    case 'empty':
+      return `${what}: the directory returned no users or groups, nothing sent.`;
+  }
+}

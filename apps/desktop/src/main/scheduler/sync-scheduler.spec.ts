@@ -180,6 +180,31 @@ describe('SyncScheduler', () => {
     expect(sut.status()).toMatchObject({ running: true, nextRunAt: at(11) });
   });
 
+  it('logs every run: what it sent, or why it failed', async () => {
+    const log = jest.fn();
+    sut = new SyncScheduler({
+      store,
+      interval: async () => interval,
+      sync,
+      clock: time,
+      timer: time,
+      logger: { log },
+    });
+    sync.mockResolvedValueOnce(aSyncReport(120, 7));
+    sync.mockRejectedValueOnce(
+      new ConfigurationError('NOT_LOGGED_IN', 'You are not logged in.', 'Log in first.'),
+    );
+
+    await sut.runNow();
+    await sut.start();
+    await advance(5 * MINUTE);
+
+    expect(log.mock.calls).toEqual([
+      ['info', 'Sync sent 120 users and 7 groups to Bitwarden (delta).'],
+      ['error', 'Scheduled sync failed: You are not logged in.'],
+    ]);
+  });
+
   it('reads the interval at each scheduling, so a change applies from the next run', async () => {
     await sut.start();
     interval = 30;

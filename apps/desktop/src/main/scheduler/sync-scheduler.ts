@@ -1,6 +1,6 @@
 import type { Clock, Logger, SyncReport } from '@bwdc/core';
 
-import { failedRun, succeededRun, type RunRecord, type RunTrigger } from './run-record';
+import { failedRun, runSummary, succeededRun, type RunRecord, type RunTrigger } from './run-record';
 import {
   DEFAULT_HISTORY_LIMIT,
   emptyScheduleState,
@@ -178,6 +178,7 @@ export class SyncScheduler {
     } catch (error) {
       record = failedRun({ trigger, startedAt, finishedAt: this.isoNow() }, error);
     }
+    this.dependencies.logger?.log(record.status === 'ok' ? 'info' : 'error', runSummary(record));
     try {
       await this.exclusive(async () => {
         const limit = this.dependencies.historyLimit ?? DEFAULT_HISTORY_LIMIT;
