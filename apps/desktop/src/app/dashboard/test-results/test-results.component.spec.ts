@@ -1,6 +1,7 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 
 import type { TestView, UserView } from '../../../shared/connector-bridge';
+import { provideTestDisplayFormat } from '../../testing/display-format';
 import { click, fillIn, find, textOf } from '../../testing/dom';
 import { testView, user } from '../../testing/test-view';
 import { PAGE_SIZE, TestResultsComponent } from './test-results.component';
@@ -9,6 +10,7 @@ describe('TestResultsComponent', () => {
   let fixture: ComponentFixture<TestResultsComponent>;
 
   beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: [provideTestDisplayFormat()] });
     fixture = TestBed.createComponent(TestResultsComponent);
     await fixture.whenStable();
   });
@@ -134,15 +136,16 @@ describe('TestResultsComponent', () => {
     it('renders a page at a time, and Show more adds the next', async () => {
       await show(testView({ enabledUsers: many(5000) }));
 
+      expect(textOf(fixture, '.section-enabled')).toBe('Enabled users (5,000)');
       expect(texts('.user')).toHaveLength(PAGE_SIZE);
       expect(emails()[0]).toBe('user0@example.com');
-      expect(textOf(fixture, '.shown')).toBe(`${PAGE_SIZE} of 5000 shown`);
+      expect(textOf(fixture, '.shown')).toBe(`${PAGE_SIZE} of 5,000 shown`);
 
       await click(fixture, '.show-more');
 
       expect(texts('.user')).toHaveLength(2 * PAGE_SIZE);
       expect(emails()[2 * PAGE_SIZE - 1]).toBe(`user${2 * PAGE_SIZE - 1}@example.com`);
-      expect(textOf(fixture, '.shown')).toBe(`${2 * PAGE_SIZE} of 5000 shown`);
+      expect(textOf(fixture, '.shown')).toBe(`${2 * PAGE_SIZE} of 5,000 shown`);
     });
 
     it('pages the search results, and starts again at one page when the search changes', async () => {
@@ -152,7 +155,7 @@ describe('TestResultsComponent', () => {
       // user1@, user10@..user19@, user100@..user199@, user1000@..user1999@
       await fillIn(fixture, '.search', 'user1');
       expect(texts('.user')).toHaveLength(PAGE_SIZE);
-      expect(textOf(fixture, '.shown')).toBe(`${PAGE_SIZE} of 1111 shown`);
+      expect(textOf(fixture, '.shown')).toBe(`${PAGE_SIZE} of 1,111 shown`);
     });
 
     it('offers no Show more once every row is shown', async () => {

@@ -2,6 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  inject,
   input,
   linkedSignal,
   signal,
@@ -9,6 +10,7 @@ import {
 import type { DirectoryNotice, DropReason, OutOfScopeReason } from '@bwdc/core';
 
 import type { TestView, UserView } from '../../../shared/connector-bridge';
+import { DISPLAY_FORMAT, formatCount } from '../../format/display-format';
 
 /** The lists a test shows, one at a time. */
 export type Section = 'enabled' | 'disabled' | 'deleted' | 'groups';
@@ -51,6 +53,8 @@ export interface LeftOut {
   styleUrl: './test-results.component.css',
 })
 export class TestResultsComponent {
+  private readonly format = inject(DISPLAY_FORMAT);
+
   /** The last test's result; null before any. */
   readonly view = input<TestView | null>(null);
 
@@ -129,6 +133,10 @@ export class TestResultsComponent {
   );
   readonly listed = computed(() => (this.isGroups() ? this.groups() : this.users()).length);
   readonly shown = computed(() => Math.min(this.limit(), this.total()));
+  /** "200 of 5,000 shown". */
+  readonly shownText = computed(
+    () => `${this.count(this.shown())} of ${this.count(this.total())} shown`,
+  );
   readonly shownUsers = computed(() => this.matchingUsers().slice(0, this.limit()));
   readonly shownGroups = computed(() => this.matchingGroups().slice(0, this.limit()));
 
@@ -146,6 +154,11 @@ export class TestResultsComponent {
       ...view.notices.map(describeNotice),
     ];
   });
+
+  /** A count with the locale's thousands separators. */
+  count(value: number): string {
+    return formatCount(value, this.format);
+  }
 
   select(section: Section): void {
     this.section.set(section);

@@ -1,0 +1,133 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  PendingTasks,
+  signal,
+} from '@angular/core';
+
+import { CONNECTOR } from '../connector.token';
+import { type Failure, failureOf } from '../failure';
+import { AppState } from '../state/app-state.service';
+import { DISPLAY_FORMAT } from '../format/display-format';
+import { type SyncNowResult, syncNowResult } from './run-text';
+
+/** Start Sync, Stop Sync and Sync now, with what each call came to. */
+@Component({
+  selector: 'bwdc-sync-controls',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="actions">
+      <button type="button" class="start-sync" [disabled]="!canStart()" (click)="start()">
+        Start interval syncs
+      </button>
+      <button type="button" class="stop-sync" [disabled]="!canStop()" (click)="stop()">
+        Stop interval syncs
+      </button>
+      <button type="button" class="sync-now" [disabled]="syncing()" (click)="syncNow()">
+        {{ syncing() ? 'Syncing…' : 'Sync now' }}
+      </button>
+    </div>
+
+    @if (scheduleFailure(); as failure) {
+      <div class="schedule-failure failure" role="alert">
+        <p class="failure-message">{{ failure.message }}</p>
+        @if (failure.remedy) {
+          <p class="failure-remedy">{{ failure.remedy }}</p>
+        }
+      </div>
+    }
+
+    @if (result(); as result) {
+      @switch (result.kind) {
+        @case ('done') {
+          <p class="sync-result" role="status">{{ result.text }}</p>
+        }
+        @case ('failed') {
+          <div class="sync-result failure" role="alert">
+            <p class="failure-message">{{ result.failure.message }}</p>
+            @if (result.failure.remedy) {
+              <p class="failure-remedy">{{ result.failure.remedy }}</p>
+            }
+          </div>
+        }
+      }
+    }
+  `,
+  styles: `
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+
+    .failure {
+      color: var(--danger, #b00020);
+    }
+  `,
+})
+export class SyncControlsComponent {
+  private readonly connector = inject(CONNECTOR);
+  private readonly pendingTasks = inject(PendingTasks);
+  private readonly state = inject(AppState);
+  private readonly format = inject(DISPLAY_FORMAT);
+
+  /** Start or Stop is with main. */
+  readonly switching = signal(false);
+  /** This window's Sync now is with main. */
+  private readonly syncCalled = signal(false);
+  readonly scheduleFailure = signal<Failure | null>(null);
+  readonly result = signal<SyncNowResult | null>(null);
+
+  private readonly schedule = computed(() => this.state.status()?.schedule ?? null);
+  readonly canStart = computed(() => this.schedule()?.running === false && !this.switching());
+  readonly canStop = computed(() => this.schedule()?.running === true && !this.switching());
+  /** A sync from this window, a scheduled one or another's Sync now: main runs one at a time. */
+  readonly syncing = computed(() => this.syncCalled() || (this.schedule()?.syncing ?? false));
+
+  start(): Promise<void> {
+    return this.switchSchedule(() => this.connector.startSchedule());
+  }
+
+  stop(): Promise<void> {
+    return this.switchSchedule(() => this.connector.stopSchedule());
+  }
+
+  async syncNow(): Promise<void> {
+    if (this.syncing()) {
+      return;
+    }
+    this.syncCalled.set(true);
+    this.result.set(null);
+    const done = this.pendingTasks.add();
+    try {
+      this.result.set(syncNowResult(await this.connector.syncNow(), this.format));
+    } catch (error) {
+      this.result.set({ kind: 'failed', failure: failureOf(error) });
+    } finally {
+      await this.state.refresh();
+      this.syncCalled.set(false);
+      done();
+    }
+  }
+
+  private async switchSchedule(call: () => Promise<unknown>): Promise<void> {
+    if (this.switching()) {
+      return;
+    }
+    this.switching.set(true);
+    this.scheduleFailure.set(null);
+    const done = this.pendingTasks.add();
+    try {
+      await call();
+    } catch (error) {
+      this.scheduleFailure.set(failureOf(error));
+    } finally {
+      // The answer's schedule is also in the status; reading it keeps one source for the screen.
+      await this.state.refresh();
+      this.switching.set(false);
+      done();
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import { ChangeDetectionStrategy, Component, inject, PendingTasks, signal } from '@angular/core';
+
+import { CONNECTOR } from '../connector.token';
+import { type Failure, failureOf } from '../failure';
+import { AppState } from '../state/app-state.service';
+
+/** Forgets where the last sync left off, once the user has confirmed it here. */
+@Component({
+  selector: 'bwdc-clear-cache',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section>
+      <h2>Sync cache</h2>
+      <p>What the last sync sent, kept so the next one sends only changes.</p>
+      <button
+        #trigger
+        type="button"
+        class="clear-cache"
+        aria-controls="clear-cache-confirmation"
+        [attr.aria-expanded]="confirming()"
+        [disabled]="busy()"
+        (click)="confirming.set(!confirming())"
+      >
+        Clear sync cache
+      </button>
+      @if (confirming()) {
+        <div
+          id="clear-cache-confirmation"
+          class="confirmation"
+          role="group"
+          aria-label="Confirm clearing the sync cache"
+        >
+          <p class="clear-cache-consequence">
+            The next sync reads the whole directory and sends everything to Bitwarden again, even
+            what has not changed.
+          </p>
+          <button
+            type="button"
+            class="confirm-clear-cache"
+            [disabled]="busy()"
+            (click)="clearCache()"
+          >
+            {{ busy() ? 'Clearing…' : 'Clear sync cache' }}
+          </button>
+          <button
+            type="button"
+            class="cancel-clear-cache"
+            [disabled]="busy()"
+            (click)="confirming.set(false); trigger.focus()"
+          >
+            Cancel
+          </button>
+        </div>
+      }
+      @if (cleared()) {
+        <p class="cache-cleared" role="status">
+          The sync cache is cleared: the next sync reads and sends everything.
+        </p>
+      }
+      @if (failure(); as failure) {
+        <div class="failure" role="alert">
+          <p class="failure-message">{{ failure.message }}</p>
+          @if (failure.remedy) {
+            <p class="failure-remedy">{{ failure.remedy }}</p>
+          }
+        </div>
+      }
+    </section>
+  `,
+  styles: `
+    .confirmation {
+      margin-top: 0.5rem;
+      padding: 0.5rem 1rem;
+      border: 1px solid var(--border, #ccc);
+    }
+
+    .failure {
+      color: var(--danger, #b00020);
+    }
+  `,
+})
+export class ClearCacheComponent {
+  private readonly connector = inject(CONNECTOR);
+  private readonly pendingTasks = inject(PendingTasks);
+  private readonly state = inject(AppState);
+
+  readonly confirming = signal(false);
+  readonly busy = signal(false);
+  readonly cleared = signal(false);
+  readonly failure = signal<Failure | null>(null);
+
+  async clearCache(): Promise<void> {
+    if (this.busy()) {
+      return;
+    }
+    this.busy.set(true);
+    this.cleared.set(false);
+    this.failure.set(null);
+    const done = this.pendingTasks.add();
+    try {
+      await this.connector.clearCache();
+      this.confirming.set(false);
+      this.cleared.set(true);
+    } catch (error) {
+      this.failure.set(failureOf(error));
+    } finally {
+      // The last syncs read "Never" now.
+      await this.state.refresh();
+      this.busy.set(false);
+      done();
+    }
+  }
+}

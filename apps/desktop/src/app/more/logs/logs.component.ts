@@ -1,0 +1,91 @@
+import {
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  type ElementRef,
+  inject,
+  PendingTasks,
+  signal,
+  viewChild,
+} from '@angular/core';
+
+import type { LogLine } from '../../../shared/connector-bridge';
+import { CONNECTOR } from '../../connector.token';
+import { DISPLAY_FORMAT, formatDateTime } from '../../format/display-format';
+import { type Failure, failureOf } from '../../failure';
+import {
+  filterLogLines,
+  LEVEL_NAMES,
+  LOG_FILTERS,
+  type LogFilter,
+  logFilterOf,
+} from './log-filter';
+
+/** The latest lines of main's log, oldest first, read when the screen opens and on Refresh. */
+@Component({
+  selector: 'bwdc-logs',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './logs.component.html',
+  styleUrl: './logs.component.css',
+})
+export class LogsComponent {
+  private readonly connector = inject(CONNECTOR);
+  private readonly pendingTasks = inject(PendingTasks);
+  private readonly format = inject(DISPLAY_FORMAT);
+
+  readonly filters = LOG_FILTERS;
+  readonly filter = signal<LogFilter>('all');
+  readonly busy = signal(false);
+  readonly failure = signal<Failure | null>(null);
+  /** null until the first read has answered. */
+  private readonly lines = signal<readonly LogLine[] | null>(null);
+
+  readonly loaded = computed(() => this.lines() !== null);
+  readonly total = computed(() => this.lines()?.length ?? 0);
+  readonly shown = computed(() =>
+    filterLogLines(this.lines() ?? [], this.filter()).map((line) => ({
+      at: line.at,
+      time: formatDateTime(line.at, this.format),
+      level: line.level,
+      levelName: LEVEL_NAMES[line.level],
+      message: line.message,
+    })),
+  );
+
+  private readonly list = viewChild<ElementRef<HTMLElement>>('list');
+
+  constructor() {
+    // The newest line is the last: keep it in sight as lines come and the filter changes.
+    afterRenderEffect(() => {
+      this.shown();
+      const list = this.list()?.nativeElement;
+      if (list !== undefined) {
+        list.scrollTop = list.scrollHeight;
+      }
+    });
+    void this.refresh();
+  }
+
+  choose(value: string): void {
+    this.filter.set(logFilterOf(value));
+  }
+
+  async refresh(): Promise<void> {
+    if (this.busy()) {
+      return;
+    }
+    this.busy.set(true);
+    this.failure.set(null);
+    const done = this.pendingTasks.add();
+    try {
+      this.lines.set(await this.connector.logs());
+    } catch (error) {
+      // Lines read earlier stay: they are still what main logged.
+      this.failure.set(failureOf(error));
+    } finally {
+      this.busy.set(false);
+      done();
+    }
+  }
+}
