@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that the integration tests run as real services (a Secret Service
-# for the keychain store, OpenLDAP, a Samba AD DC). Idempotent and quiet when all is present, so
-# test setup can call it every time.
+# for the keychain store, OpenLDAP, a Samba AD DC) and the desktop's end-to-end tests drive
+# (Chromium). Idempotent and quiet when all is present, so test setup can call it every time.
 set -euo pipefail
 
 # One entry per package: "<debian package>:<command it provides>[,<command>...]". A package counts
@@ -22,6 +22,11 @@ REQUIRED=(
   'ldb-tools:ldbsearch,ldbmodify'
   # Relays a unix socket to the DC's fixed ports inside its network namespace.
   'socat:socat'
+  # Headless Chromium for the desktop app's end-to-end tests (apps/desktop/src/e2e), driven by
+  # playwright-core. Its fonts-liberation is only a Recommends, which --no-install-recommends
+  # skips; without it the screenshots fall back to whatever font fontconfig finds, if any.
+  'chromium:chromium'
+  'fonts-liberation:/usr/share/fonts/truetype/liberation'
 )
 
 has_command() {
