@@ -16,10 +16,16 @@
  * `tsx tools/build/src/build-cli.ts [outdir]`.
  */
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { isBuiltin } from 'node:module';
 import * as path from 'node:path';
 
-import { build, type Metafile } from 'esbuild';
+import { build } from 'esbuild';
+
+import {
+  NATIVE_PACKAGES,
+  OPTIONAL_PACKAGES,
+  assertNoNativeInputs,
+  externalPackagesOf,
+} from './bundle-externals';
 
 const workspaceRoot = path.resolve(__dirname, '../../..');
 const cliRoot = path.join(workspaceRoot, 'apps/cli');
@@ -54,17 +60,6 @@ if (typeof nodeModule.enableCompileCache === 'function') {
 require('./bwdc.js');
 `;
 
-/** Native packages (`.node` binaries): never bundled, installed as dependencies. */
-const NATIVE_PACKAGES = ['@napi-rs/keyring'];
-
-/**
- * Optional packages that dbus-next `require`s only when present or needed and that the workspace
- * does not install either: `usocket` (native; dbus-next falls back to plain sockets) and `x11`
- * (for a session bus found through an X display). Left out of the bundle and of the package,
- * exactly as they are missing from the workspace.
- */
-const OPTIONAL_PACKAGES = ['usocket', 'x11'];
-
 interface PackageJson {
   readonly name: string;
   readonly version: string;
@@ -87,25 +82,6 @@ export interface BuildCliResult {
 
 const readJson = async <T>(file: string): Promise<T> =>
   JSON.parse(await readFile(file, 'utf8')) as T;
-
-/** The package name of a bare import specifier (`@scope/name/sub` -> `@scope/name`). */
-const packageNameOf = (specifier: string): string => {
-  const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
-};
-
-/** The packages the bundle still `require`s at run time, builtins aside. */
-const externalPackagesOf = (metafile: Metafile): string[] => {
-  const names = new Set<string>();
-  for (const output of Object.values(metafile.outputs)) {
-    for (const imported of output.imports) {
-      if (imported.external && !isBuiltin(imported.path)) {
-        names.add(packageNameOf(imported.path));
-      }
-    }
-  }
-  return [...names].sort();
-};
 
 export async function buildCli(outDir: string = DEFAULT_OUT_DIR): Promise<BuildCliResult> {
   const rootPackage = await readJson<PackageJson>(path.join(workspaceRoot, 'package.json'));
@@ -134,12 +110,7 @@ export async function buildCli(outDir: string = DEFAULT_OUT_DIR): Promise<BuildC
     absWorkingDir: workspaceRoot,
   });
 
-  const nativeInputs = Object.keys(result.metafile.inputs).filter((input) =>
-    input.endsWith('.node'),
-  );
-  if (nativeInputs.length > 0) {
-    throw new Error(`Native binaries must stay external: ${nativeInputs.join(', ')}`);
-  }
+  assertNoNativeInputs(result.metafile);
 
   const dependencies: Record<string, string> = {};
   for (const name of externalPackagesOf(result.metafile)) {

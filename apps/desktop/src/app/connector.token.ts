@@ -1,12 +1,16 @@
 import { InjectionToken } from '@angular/core';
 
 import type { ConnectorBridge } from '../shared/connector-bridge';
+import { connectorClient, type Invoke } from '../shared/connector-client';
 import { testHostConnector } from './test-host-connector';
 
 declare global {
   interface Window {
-    /** Exposed by the preload with `contextBridge`; absent in a plain browser. */
-    readonly connector?: ConnectorBridge;
+    /**
+     * Exposed by the preload with `contextBridge`: the channel-checked IPC invoke, answering with
+     * result envelopes. Absent in a plain browser.
+     */
+    readonly connector?: { readonly invoke: Invoke };
   }
 }
 
@@ -20,7 +24,11 @@ export const CONNECTOR = new InjectionToken<ConnectorBridge>('CONNECTOR', {
 });
 
 function connectorFromWindow(): ConnectorBridge {
-  const connector = window.connector ?? testHostConnector(window.location, window.sessionStorage);
+  const exposed = window.connector;
+  const connector =
+    exposed === undefined
+      ? testHostConnector(window.location, window.sessionStorage)
+      : connectorClient(exposed.invoke);
   if (connector === null) {
     throw new Error(
       'window.connector is missing: the renderer runs behind the preload, or on the test host.',

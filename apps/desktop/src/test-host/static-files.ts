@@ -1,14 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
-import { contentTypeOf } from './content-types';
+import { findRendererFile, type RendererFileRefusal } from '../main/renderer-files/renderer-file';
 import { HttpRefusal } from './http-refusal';
 import { SECURITY_HEADERS } from './responses';
-
-const INDEX_FILE = 'index.html';
 
 /**
  * Serves a file of the built renderer: GET and HEAD only, `/` is index.html, a folder is never
@@ -30,68 +26,41 @@ export async function serveStaticFile(
     });
   }
   if (root === undefined) {
-    throw notFound();
+    throw refusalFor('not-found');
   }
-  const file = await fileInside(root, relativePathOf(urlPath));
-  const size = await fileSize(file);
+  const file = await findRendererFile(root, urlPath);
+  if (!file.found) {
+    throw refusalFor(file.refusal);
+  }
   response.writeHead(200, {
     ...SECURITY_HEADERS,
-    'Content-Type': contentTypeOf(file),
-    'Content-Length': String(size),
+    'Content-Type': file.contentType,
+    'Content-Length': String(file.size),
   });
   if (request.method === 'HEAD') {
     response.end();
     return;
   }
-  await pipeline(createReadStream(file), response);
+  await pipeline(createReadStream(file.path), response);
 }
 
-/** The path's segments, checked one by one after decoding so `%2e%2e%2f` is caught as `../`. */
-function relativePathOf(urlPath: string): string {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    throw new HttpRefusal(400, 'TEST_HOST_BAD_PATH', 'The path is not valid.');
+function refusalFor(refusal: RendererFileRefusal): HttpRefusal {
+  switch (refusal) {
+    case 'malformed-path':
+      return new HttpRefusal(400, 'TEST_HOST_BAD_PATH', 'The path is not valid.');
+    case 'refused-segment':
+      return new HttpRefusal(
+        403,
+        'TEST_HOST_PATH_REFUSED',
+        'Paths with `..`, `.` or hidden segments are refused.',
+      );
+    case 'outside-root':
+      return new HttpRefusal(
+        403,
+        'TEST_HOST_PATH_REFUSED',
+        'The path leads outside the served folder.',
+      );
+    case 'not-found':
+      return new HttpRefusal(404, 'TEST_HOST_NOT_FOUND', 'There is no such file.');
   }
-  const segments = decoded.split(/[/\\]/).filter((segment) => segment !== '');
-  if (decoded.includes('\0') || segments.some((segment) => segment.startsWith('.'))) {
-    throw new HttpRefusal(
-      403,
-      'TEST_HOST_PATH_REFUSED',
-      'Paths with `..`, `.` or hidden segments are refused.',
-    );
-  }
-  return segments.length === 0 ? INDEX_FILE : path.join(...segments);
-}
-
-/** The file's real path, if it is inside the root once links are resolved. */
-async function fileInside(root: string, relative: string): Promise<string> {
-  let real: string;
-  try {
-    real = await realpath(path.join(root, relative));
-  } catch {
-    throw notFound();
-  }
-  if (!real.startsWith(`${root}${path.sep}`)) {
-    throw new HttpRefusal(
-      403,
-      'TEST_HOST_PATH_REFUSED',
-      'The path leads outside the served folder.',
-    );
-  }
-  return real;
-}
-
-/** Files only: a folder answers 404, which is how "no directory listing" looks from outside. */
-async function fileSize(file: string): Promise<number> {
-  const stats = await stat(file);
-  if (!stats.isFile()) {
-    throw notFound();
-  }
-  return stats.size;
-}
-
-function notFound(): HttpRefusal {
-  return new HttpRefusal(404, 'TEST_HOST_NOT_FOUND', 'There is no such file.');
 }
