@@ -10,11 +10,11 @@ import type { Page } from 'playwright-core';
 import { buildRenderer, RENDERER_BUILD_TIMEOUT_MS } from './build-renderer';
 import { E2E_CONNECTOR_ENV, startDesktopStack, type DesktopStack } from './desktop-stack';
 import { launchChromium, type E2eBrowser } from './launch-chromium';
-import { writeLdapSettings } from './ldap-settings';
+import { runBwdc } from './run-bwdc';
 import { WORKSPACE_ROOT } from './paths';
 import { clearScreenshots, screenshot, withFailureScreenshot } from './screenshot';
 import { Teardown } from './teardown';
-import { waitForText } from './wait-for-text';
+import { waitForText, waitForValue } from './wait-for-text';
 
 const ORG_ID = '3f1e7a52-8c4d-4b6e-9a0f-1d2c3b4a5e6f';
 const CLIENT_ID = `organization.${ORG_ID}`;
@@ -129,12 +129,59 @@ describe('the desktop app in Chromium, end to end', () => {
   });
 
   step(
+    'configures LDAP on the Settings screen, with the problems shown at their fields',
+    'settings',
+    async () => {
+      await page.locator('button.nav-settings').click();
+      await page.locator('#directory-type').selectOption('ldap');
+      const field = (name: string) => page.locator(`#field-directory-${name}`);
+      const sync = (name: string) => page.locator(`#field-sync-${name}`);
+
+      // Checked in the window before anything is sent.
+      await field('port').fill('38x9');
+      await field('port').blur();
+      await waitForText(page.locator('[data-error-for="directory.port"]'), /number/i);
+      await field('port').fill(new URL(stack.directory.url).port);
+      // Checked by the provider's schema in main, shown at the field.
+      await field('hostname').fill('');
+      await page.locator('button.save-settings').click();
+      await waitForText(page.locator('[data-problem-for="directory.hostname"]'), /required/);
+      expect(DATA_KEYS.directoryType.read(await stack.desktop.dataFile.read())).toBeNull();
+
+      await field('hostname').fill('127.0.0.1');
+      await field('rootPath').fill(stack.directory.suffix);
+      await field('username').fill(stack.directory.reader.dn);
+      await field('ad').uncheck();
+      await page.locator('#field-secret').fill(stack.directory.reader.password);
+      await sync('users').check();
+      await sync('groups').check();
+      await sync('userObjectClass').fill('person');
+      await sync('groupObjectClass').fill('posixGroup');
+      await sync('groupNameAttribute').fill('cn');
+      await sync('userEmailAttribute').fill('mail');
+      await sync('memberAttribute').fill('memberUid');
+      await page.locator('button.save-settings').click();
+
+      await waitForText(page.locator('.saved-message'), 'Settings saved.');
+      await screenshot(page, 'settings');
+      const file = await stack.desktop.dataFile.read();
+      expect(DATA_KEYS.directoryType.read(file)).toBe('ldap');
+      expect(DATA_KEYS.directories.read(file)['ldap']).toMatchObject({
+        hostname: '127.0.0.1',
+        port: Number(new URL(stack.directory.url).port),
+        ad: false,
+      });
+      expect(JSON.stringify(DATA_KEYS.directories.read(file))).not.toContain(
+        stack.directory.reader.password,
+      );
+    },
+  );
+
+  step(
     'tests the directory: its 20 users and 5 groups with their members',
     'test-now',
     async () => {
-      // TODO(settings screen): enter the LDAP settings on the Settings screen (nav-settings) once
-      // it exists; until then they go into the data file as the integration spec writes them.
-      await writeLdapSettings(stack.desktop.dataFile, E2E_CONNECTOR_ENV, stack.directory);
+      await page.locator('button.nav-dashboard').click();
       const imports = () =>
         stack.bitwarden.requests.filter((r) => r.path.endsWith('/import')).length;
 
@@ -167,6 +214,77 @@ describe('the desktop app in Chromium, end to end', () => {
       expect(imports()).toBe(0);
     },
   );
+
+  step(
+    'Sync now sends the directory to the organization and records the run',
+    'sync-now',
+    async () => {
+      await page.locator('button.sync-now').click();
+
+      await waitForText(page.locator('.sync-result'), 'Sent to Bitwarden: 20 users, 5 groups');
+      await waitForText(page.locator('table.run-history tr.run .run-trigger'), 'Sync now');
+      const members = stack.bitwarden
+        .organization(ORG_ID)
+        .members.filter((member) => member.externalId !== null)
+        .map((member) => member.email)
+        .sort();
+      expect(members).toEqual(await fixtureEmails());
+      expect(
+        stack.bitwarden
+          .organization(ORG_ID)
+          .groups.map((group) => group.name)
+          .sort(),
+      ).toEqual(Object.keys(FIXTURE_GROUPS).sort());
+      await screenshot(page, 'sync-now');
+    },
+  );
+
+  step(
+    'Start Sync schedules a run that happens, and Stop ends the schedule',
+    'schedule',
+    async () => {
+      await page.locator('button.start-sync').click();
+
+      await waitForText(page.locator('.schedule-state'), 'Running');
+      await page.locator('.next-sync').waitFor();
+      // The test host runs the scheduler's time 300 times faster: 5 minutes pass in a second.
+      await waitForText(page.locator('table.run-history tr.run .run-trigger'), 'Scheduled');
+      await screenshot(page, 'schedule');
+      await page.locator('button.stop-sync').click();
+      await waitForText(page.locator('.schedule-state'), 'Stopped');
+      const history = (await stack.desktop.bridge.status()).schedule.history;
+      expect(history.find((run) => run.trigger === 'schedule')).toMatchObject({ status: 'ok' });
+    },
+  );
+
+  step(
+    'shows a change made with bwdc to the same data file, without a restart',
+    'cli-change',
+    async () => {
+      const dataDir = path.dirname(stack.desktop.dataFile.file);
+
+      await runBwdc(dataDir, E2E_CONNECTOR_ENV, ['config', 'sync.interval', '10']);
+
+      await waitForText(page.locator('.sync-interval'), 'Every 10 minutes');
+      await page.locator('button.nav-settings').click();
+      await page.locator('#field-sync-interval').waitFor();
+      expect(await page.locator('#field-sync-interval').inputValue()).toBe('10');
+
+      await runBwdc(dataDir, E2E_CONNECTOR_ENV, ['config', 'sync.userFilter', '(uid=*)']);
+
+      await waitForValue(page.locator('#field-sync-userFilter'), '(uid=*)');
+      await screenshot(page, 'settings-after-cli');
+    },
+  );
+
+  step('More shows the version, the data file and the log of the runs', 'more', async () => {
+    await page.locator('button.nav-more').click();
+
+    await waitForText(page.locator('.app-version'), '0.0.0-e2e');
+    await waitForText(page.locator('.data-file-path'), stack.desktop.dataFile.file);
+    await waitForText(page.locator('li.log-line'), /Sync sent 20 users and 5 groups/);
+    await screenshot(page, 'more');
+  });
 
   it('reached nothing but loopback and threw nothing in the page', () => {
     expect(browser.refusedRequests).toEqual([]);

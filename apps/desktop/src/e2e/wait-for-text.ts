@@ -18,3 +18,18 @@ export async function waitForText(locator: Locator, text: string | RegExp): Prom
     );
   }
 }
+
+/** Waits until the form field `locator` matches holds `value` (a form's value is not its text). */
+export async function waitForValue(locator: Locator, value: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let shown = await locator.inputValue();
+  while (shown !== value) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Expected ${String(locator)} to hold ${JSON.stringify(value)}; it holds ${JSON.stringify(shown)}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    shown = await locator.inputValue();
+  }
+}

@@ -18,7 +18,7 @@ import {
 
 export interface DesktopComposition extends ConnectorComposition {
   readonly shell: DesktopShell;
-  /** Real time unless a test host speeds it up. */
+  /** The scheduler's time: real time unless a test host speeds it up (logs keep real time). */
   readonly clock?: Clock;
   readonly timer?: Timer;
   /** How long an events poll waits before answering with none. */
@@ -45,7 +45,7 @@ export interface ComposedDesktop {
  */
 export async function composeDesktop(composition: DesktopComposition): Promise<ComposedDesktop> {
   const clock = composition.clock ?? systemClock;
-  const logger = new LogBuffer(composition.logger, clock);
+  const logger = new LogBuffer(composition.logger, systemClock);
   const { connector, dataFile, secrets } = await composeConnector({ ...composition, logger });
   const events = new EventHub(composition.eventWaitMs);
   const interval = intervalFromDataFile(dataFile);

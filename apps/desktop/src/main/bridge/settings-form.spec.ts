@@ -162,6 +162,26 @@ describe('applySettings', () => {
     );
   });
 
+  it('calls an emptied required field required, not a value of the wrong type', () => {
+    const emptied = applySettings(emptyDataFile(), {
+      directoryType: 'ldap',
+      directory: { hostname: null },
+      sync: {},
+    });
+    const ownMessage = applySettings(emptyDataFile(), {
+      directoryType: 'file',
+      directory: { path: null },
+      sync: {},
+    });
+
+    expect(!emptied.ok && emptied.problems).toEqual([
+      { section: 'directory', field: 'hostname', message: 'This setting is required.' },
+    ]);
+    expect(!ownMessage.ok && ownMessage.problems).toEqual([
+      { section: 'directory', field: 'path', message: 'the path of the export file is required' },
+    ]);
+  });
+
   it('refuses a directory whose provider has not landed', () => {
     const result = applySettings(emptyDataFile(), {
       directoryType: 'okta',

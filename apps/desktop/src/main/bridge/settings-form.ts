@@ -186,10 +186,25 @@ function problemsOf(
     const parsed = schema.safeParse(values);
     return parsed.success
       ? []
-      : parsed.error.issues.map((issue) => ({
-          section,
-          field: typeof issue.path[0] === 'string' ? issue.path[0] : null,
-          message: issue.message,
-        }));
+      : parsed.error.issues.map((issue) => {
+          const field = typeof issue.path[0] === 'string' ? issue.path[0] : null;
+          return { section, field, message: messageOf(issue, field, values) };
+        });
   });
+}
+
+/**
+ * zod's own "Invalid input: expected string, received null" for an emptied field says less than
+ * "required"; a schema's own message (the file path's) is kept.
+ */
+function messageOf(
+  issue: z.core.$ZodIssue,
+  field: string | null,
+  values: Readonly<Record<string, unknown>>,
+): string {
+  const empty = field !== null && (values[field] === null || values[field] === undefined);
+  const zodDefault = issue.message.startsWith('Invalid input');
+  return issue.code === 'invalid_type' && empty && zodDefault
+    ? 'This setting is required.'
+    : issue.message;
 }
