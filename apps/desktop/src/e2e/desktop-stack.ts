@@ -27,7 +27,7 @@ export interface DesktopStackOptions<B extends LoopbackServer, D extends LdapSer
    */
   readonly startBitwarden: () => Promise<B>;
   readonly startDirectory: () => Promise<D>;
-  /** The built renderer (`buildRenderer()`). */
+  /** The built renderer (`buildApp()`). */
   readonly staticDir: string;
   readonly logger?: Logger;
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 
 import { startBitwardenServer, type RunningBitwardenServer } from '@bwdc/bitwarden-server';
@@ -7,7 +7,7 @@ import { startOpenLdap, type RunningOpenLdap } from '@bwdc/directory-servers';
 import { DATA_KEYS } from '@bwdc/storage';
 import type { Page } from 'playwright-core';
 
-import { buildRenderer, RENDERER_BUILD_TIMEOUT_MS } from './build-renderer';
+import { APP_BUILD_TIMEOUT_MS, APP_BUNDLES, buildApp } from './build-app';
 import { E2E_CONNECTOR_ENV, startDesktopStack, type DesktopStack } from './desktop-stack';
 import { launchChromium, type E2eBrowser } from './launch-chromium';
 import { runBwdc } from './run-bwdc';
@@ -57,7 +57,7 @@ describe('the desktop app in Chromium, end to end', () => {
     async () => {
       await clearScreenshots();
       // One build per run, before anything starts: a compile error fails here, with its messages.
-      const staticDir = await buildRenderer();
+      const staticDir = await buildApp();
       stack = await startDesktopStack({
         staticDir,
         startBitwarden: () =>
@@ -80,7 +80,7 @@ describe('the desktop app in Chromium, end to end', () => {
       teardown.add(() => browser.close());
       page = browser.page;
     },
-    RENDERER_BUILD_TIMEOUT_MS + 2 * 60_000,
+    APP_BUILD_TIMEOUT_MS + 2 * 60_000,
   );
 
   afterAll(() => teardown.run(), 60_000);
@@ -88,6 +88,15 @@ describe('the desktop app in Chromium, end to end', () => {
   /** One step of the flow, with a screenshot of the page when it fails. */
   const step = (name: string, slug: string, run: () => Promise<void>) =>
     it(name, () => withFailureScreenshot(page, slug, run), STEP_TIMEOUT_MS);
+
+  it('was built by npx nx build desktop: main, preload and renderer bundles', async () => {
+    const sizes = await Promise.all(
+      Object.values(APP_BUNDLES).map(async (file) => (await stat(file)).size),
+    );
+
+    expect(sizes.every((size) => size > 0)).toBe(true);
+    await expect(readFile(APP_BUNDLES.main, 'utf8')).resolves.toContain('require("electron")');
+  });
 
   step('opens on the login screen', 'login', async () => {
     await page.goto(stack.appUrl);

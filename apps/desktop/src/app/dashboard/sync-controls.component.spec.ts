@@ -191,7 +191,7 @@ describe('SyncControlsComponent', () => {
       expect(textOf(fixture, '.sync-result .failure-remedy')).toBe(
         'Check the bind user and password in the directory settings.',
       );
-      expect(find(fixture, '.sync-result').getAttribute('role')).toBe('alert');
+      expect(find(fixture, '.sync-result [role="alert"]')).toBeTruthy();
     });
 
     it('shows a call that failed on the way, then the next result in its place', async () => {

@@ -12,11 +12,13 @@ import { type Failure, failureOf } from '../failure';
 import { AppState } from '../state/app-state.service';
 import { DISPLAY_FORMAT } from '../format/display-format';
 import { type SyncNowResult, syncNowResult } from './run-text';
+import { FailureAlertComponent } from '../failure-alert.component';
 
 /** Start Sync, Stop Sync and Sync now, with what each call came to. */
 @Component({
   selector: 'bwdc-sync-controls',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FailureAlertComponent],
   template: `
     <div class="actions">
       <button type="button" class="start-sync" [disabled]="!canStart()" (click)="start()">
@@ -31,12 +33,7 @@ import { type SyncNowResult, syncNowResult } from './run-text';
     </div>
 
     @if (scheduleFailure(); as failure) {
-      <div class="schedule-failure failure" role="alert">
-        <p class="failure-message">{{ failure.message }}</p>
-        @if (failure.remedy) {
-          <p class="failure-remedy">{{ failure.remedy }}</p>
-        }
-      </div>
+      <bwdc-failure-alert class="schedule-failure" [failure]="failure" />
     }
 
     @if (result(); as result) {
@@ -45,12 +42,7 @@ import { type SyncNowResult, syncNowResult } from './run-text';
           <p class="sync-result" role="status">{{ result.text }}</p>
         }
         @case ('failed') {
-          <div class="sync-result failure" role="alert">
-            <p class="failure-message">{{ result.failure.message }}</p>
-            @if (result.failure.remedy) {
-              <p class="failure-remedy">{{ result.failure.remedy }}</p>
-            }
-          </div>
+          <bwdc-failure-alert class="sync-result" [failure]="result.failure" />
         }
       }
     }

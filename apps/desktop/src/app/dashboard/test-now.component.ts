@@ -4,12 +4,13 @@ import type { TestView } from '../../shared/connector-bridge';
 import { CONNECTOR } from '../connector.token';
 import { type Failure, failureOf } from '../failure';
 import { TestResultsComponent } from './test-results/test-results.component';
+import { FailureAlertComponent } from '../failure-alert.component';
 
 /** The dashboard's "Test now": reads the directory, sends nothing, and lists what it found. */
 @Component({
   selector: 'bwdc-test-now',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TestResultsComponent],
+  imports: [TestResultsComponent, FailureAlertComponent],
   template: `
     <section>
       <h2>Testing</h2>
@@ -32,12 +33,7 @@ import { TestResultsComponent } from './test-results/test-results.component';
       </div>
 
       @if (failure(); as failure) {
-        <div class="failure" role="alert">
-          <p class="failure-message">{{ failure.message }}</p>
-          @if (failure.remedy) {
-            <p class="failure-remedy">{{ failure.remedy }}</p>
-          }
-        </div>
+        <bwdc-failure-alert [failure]="failure" />
       }
 
       <bwdc-test-results [view]="view()" />

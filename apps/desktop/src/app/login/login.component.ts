@@ -15,6 +15,7 @@ import { type Failure, failureOf } from '../failure';
 import { problemShown } from '../forms/problem-shown';
 import { notBlank } from '../forms/not-blank';
 import { type ClientIdProblem, clientIdValidator } from './client-id';
+import { FailureAlertComponent } from '../failure-alert.component';
 
 const CLIENT_ID_MESSAGES: Record<ClientIdProblem, string> = {
   required: "Enter the organization's client id.",
@@ -27,7 +28,7 @@ const CLIENT_ID_MESSAGES: Record<ClientIdProblem, string> = {
 @Component({
   selector: 'bwdc-login',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, FailureAlertComponent],
   templateUrl: './login.component.html',
   styleUrl: './login.component.css',
 })

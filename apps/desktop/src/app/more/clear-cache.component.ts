@@ -3,11 +3,13 @@ import { ChangeDetectionStrategy, Component, inject, PendingTasks, signal } from
 import { CONNECTOR } from '../connector.token';
 import { type Failure, failureOf } from '../failure';
 import { AppState } from '../state/app-state.service';
+import { FailureAlertComponent } from '../failure-alert.component';
 
 /** Forgets where the last sync left off, once the user has confirmed it here. */
 @Component({
   selector: 'bwdc-clear-cache',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FailureAlertComponent],
   template: `
     <section>
       <h2>Sync cache</h2>
@@ -58,12 +60,7 @@ import { AppState } from '../state/app-state.service';
         </p>
       }
       @if (failure(); as failure) {
-        <div class="failure" role="alert">
-          <p class="failure-message">{{ failure.message }}</p>
-          @if (failure.remedy) {
-            <p class="failure-remedy">{{ failure.remedy }}</p>
-          }
-        </div>
+        <bwdc-failure-alert [failure]="failure" />
       }
     </section>
   `,

@@ -3,11 +3,13 @@ import { ChangeDetectionStrategy, Component, inject, PendingTasks, signal } from
 import { CONNECTOR } from '../connector.token';
 import { type Failure, failureOf } from '../failure';
 import { AppState } from '../state/app-state.service';
+import { FailureAlertComponent } from '../failure-alert.component';
 
 /** Where the settings live (data.json, shared with `bwdc`), and a way to open its folder. */
 @Component({
   selector: 'bwdc-data-file',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FailureAlertComponent],
   template: `
     <section>
       <h2>Data file</h2>
@@ -19,12 +21,7 @@ import { AppState } from '../state/app-state.service';
         Show in folder
       </button>
       @if (failure(); as failure) {
-        <div class="failure" role="alert">
-          <p class="failure-message">{{ failure.message }}</p>
-          @if (failure.remedy) {
-            <p class="failure-remedy">{{ failure.remedy }}</p>
-          }
-        </div>
+        <bwdc-failure-alert [failure]="failure" />
       }
     </section>
   `,

@@ -3,11 +3,13 @@ import { ChangeDetectionStrategy, Component, inject, PendingTasks, signal } from
 import { CONNECTOR } from '../connector.token';
 import { type Failure, failureOf } from '../failure';
 import { AppState } from '../state/app-state.service';
+import { FailureAlertComponent } from '../failure-alert.component';
 
 /** Log out, once the user has confirmed it here; the shell then shows the login. */
 @Component({
   selector: 'bwdc-log-out',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FailureAlertComponent],
   template: `
     <section>
       <h2>Log out</h2>
@@ -47,12 +49,7 @@ import { AppState } from '../state/app-state.service';
         </div>
       }
       @if (failure(); as failure) {
-        <div class="failure" role="alert">
-          <p class="failure-message">{{ failure.message }}</p>
-          @if (failure.remedy) {
-            <p class="failure-remedy">{{ failure.remedy }}</p>
-          }
-        </div>
+        <bwdc-failure-alert [failure]="failure" />
       }
     </section>
   `,

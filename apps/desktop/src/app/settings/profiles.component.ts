@@ -12,6 +12,7 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
 
 import { CONNECTOR } from '../connector.token';
 import { type Failure, failureOf } from '../failure';
+import { FailureAlertComponent } from '../failure-alert.component';
 
 /**
  * The profiles: switch the active one, add one, remove the active one. Main checks the names and
@@ -20,7 +21,7 @@ import { type Failure, failureOf } from '../failure';
 @Component({
   selector: 'bwdc-profiles',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, FailureAlertComponent],
   templateUrl: './profiles.component.html',
   styleUrl: './profiles.component.css',
 })

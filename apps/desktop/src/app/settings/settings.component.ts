@@ -25,6 +25,7 @@ import { SettingsForm } from './settings-form';
 import { placeProblems } from './settings-problems';
 import { SyncSettingsComponent } from './sync-settings.component';
 import { UnsavedDialogComponent } from './unsaved-dialog.component';
+import { FailureAlertComponent } from '../failure-alert.component';
 
 /**
  * Directory and sync settings of the active profile, and the profiles. Nothing is saved without
@@ -40,6 +41,7 @@ import { UnsavedDialogComponent } from './unsaved-dialog.component';
     ReactiveFormsModule,
     SyncSettingsComponent,
     UnsavedDialogComponent,
+    FailureAlertComponent,
   ],
   templateUrl: './settings.component.html',
   styleUrl: './settings.component.css',

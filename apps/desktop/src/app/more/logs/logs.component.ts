@@ -21,11 +21,13 @@ import {
   type LogFilter,
   logFilterOf,
 } from './log-filter';
+import { FailureAlertComponent } from '../../failure-alert.component';
 
 /** The latest lines of main's log, oldest first, read when the screen opens and on Refresh. */
 @Component({
   selector: 'bwdc-logs',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FailureAlertComponent],
   templateUrl: './logs.component.html',
   styleUrl: './logs.component.css',
 })
