@@ -29,6 +29,8 @@ module.exports = {
     ],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // No test reaches anything but loopback (tools/jest/egress-guard.cjs).
+  setupFiles: [path.join(__dirname, 'tools/jest/egress-guard.cjs')],
   moduleNameMapper,
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
 };

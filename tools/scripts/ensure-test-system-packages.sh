@@ -22,6 +22,8 @@ REQUIRED=(
   'ldb-tools:ldbsearch,ldbmodify'
   # Relays a unix socket to the DC's fixed ports inside its network namespace.
   'socat:socat'
+  # The emulators' throw-away CA and certificates (tools/directory-emulators/tls).
+  'openssl:openssl'
   # Headless Chromium for the desktop app's end-to-end tests (apps/desktop/src/e2e), driven by
   # playwright-core. Its fonts-liberation is only a Recommends, which --no-install-recommends
   # skips; without it the screenshots fall back to whatever font fontconfig finds, if any.

@@ -1,0 +1,1 @@
+export { createTestCertificates, type TestCertificates } from './tls/test-certificates';
