@@ -4,56 +4,31 @@ import { CONNECTOR } from '../connector.token';
 import { type Failure, failureOf } from '../failure';
 import { AppState } from '../state/app-state.service';
 import { FailureAlertComponent } from '../failure-alert.component';
+import { ConfirmedActionComponent } from './confirmed-action.component';
 
 /** Forgets where the last sync left off, once the user has confirmed it here. */
 @Component({
   selector: 'bwdc-clear-cache',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FailureAlertComponent],
+  imports: [ConfirmedActionComponent, FailureAlertComponent],
   template: `
     <section>
       <h2>Sync cache</h2>
       <p>What the last sync sent, kept so the next one sends only changes.</p>
-      <button
-        #trigger
-        type="button"
-        class="clear-cache"
-        aria-controls="clear-cache-confirmation"
-        [attr.aria-expanded]="confirming()"
-        [disabled]="busy()"
-        (click)="confirming.set(!confirming())"
+      <bwdc-confirmed-action
+        name="clear-cache"
+        label="Clear sync cache"
+        busyLabel="Clearing…"
+        question="Confirm clearing the sync cache"
+        [busy]="busy()"
+        [(open)]="confirming"
+        (confirmed)="clearCache()"
       >
-        Clear sync cache
-      </button>
-      @if (confirming()) {
-        <div
-          id="clear-cache-confirmation"
-          class="confirmation"
-          role="group"
-          aria-label="Confirm clearing the sync cache"
-        >
-          <p class="clear-cache-consequence">
-            The next sync reads the whole directory and sends everything to Bitwarden again, even
-            what has not changed.
-          </p>
-          <button
-            type="button"
-            class="confirm-clear-cache"
-            [disabled]="busy()"
-            (click)="clearCache()"
-          >
-            {{ busy() ? 'Clearing…' : 'Clear sync cache' }}
-          </button>
-          <button
-            type="button"
-            class="cancel-clear-cache"
-            [disabled]="busy()"
-            (click)="confirming.set(false); trigger.focus()"
-          >
-            Cancel
-          </button>
-        </div>
-      }
+        <p class="clear-cache-consequence">
+          The next sync reads the whole directory and sends everything to Bitwarden again, even what
+          has not changed.
+        </p>
+      </bwdc-confirmed-action>
       @if (cleared()) {
         <p class="cache-cleared" role="status">
           The sync cache is cleared: the next sync reads and sends everything.
@@ -63,17 +38,6 @@ import { FailureAlertComponent } from '../failure-alert.component';
         <bwdc-failure-alert [failure]="failure" />
       }
     </section>
-  `,
-  styles: `
-    .confirmation {
-      margin-top: 0.5rem;
-      padding: 0.5rem 1rem;
-      border: 1px solid var(--border, #ccc);
-    }
-
-    .failure {
-      color: var(--danger, #b00020);
-    }
   `,
 })
 export class ClearCacheComponent {

@@ -4,65 +4,34 @@ import { CONNECTOR } from '../connector.token';
 import { type Failure, failureOf } from '../failure';
 import { AppState } from '../state/app-state.service';
 import { FailureAlertComponent } from '../failure-alert.component';
+import { ConfirmedActionComponent } from './confirmed-action.component';
 
 /** Log out, once the user has confirmed it here; the shell then shows the login. */
 @Component({
   selector: 'bwdc-log-out',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FailureAlertComponent],
+  imports: [ConfirmedActionComponent, FailureAlertComponent],
   template: `
     <section>
       <h2>Log out</h2>
-      <button
-        #trigger
-        type="button"
-        class="log-out"
-        aria-controls="log-out-confirmation"
-        [attr.aria-expanded]="confirming()"
-        [disabled]="busy()"
-        (click)="confirming.set(!confirming())"
+      <bwdc-confirmed-action
+        name="log-out"
+        label="Log out"
+        busyLabel="Logging out…"
+        question="Confirm log out"
+        [busy]="busy()"
+        [(open)]="confirming"
+        (confirmed)="logOut()"
       >
-        Log out
-      </button>
-      @if (confirming()) {
-        <div
-          id="log-out-confirmation"
-          class="confirmation"
-          role="group"
-          aria-label="Confirm log out"
-        >
-          <p>
-            The organization's API key is removed from this computer, for the bwdc command line too.
-            Syncs, scheduled ones included, fail until someone logs in again.
-          </p>
-          <button type="button" class="confirm-log-out" [disabled]="busy()" (click)="logOut()">
-            {{ busy() ? 'Logging out…' : 'Log out' }}
-          </button>
-          <button
-            type="button"
-            class="cancel-log-out"
-            [disabled]="busy()"
-            (click)="confirming.set(false); trigger.focus()"
-          >
-            Cancel
-          </button>
-        </div>
-      }
+        <p>
+          The organization's API key is removed from this computer, for the bwdc command line too.
+          Syncs, scheduled ones included, fail until someone logs in again.
+        </p>
+      </bwdc-confirmed-action>
       @if (failure(); as failure) {
         <bwdc-failure-alert [failure]="failure" />
       }
     </section>
-  `,
-  styles: `
-    .confirmation {
-      margin-top: 0.5rem;
-      padding: 0.5rem 1rem;
-      border: 1px solid var(--border, #ccc);
-    }
-
-    .failure {
-      color: var(--danger, #b00020);
-    }
   `,
 })
 export class LogOutComponent {
