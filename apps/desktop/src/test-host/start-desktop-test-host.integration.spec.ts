@@ -270,14 +270,18 @@ describe('the desktop test host over the real Connector, Bitwarden server and sl
     const started = await client.startSchedule();
     expect(started).toMatchObject({ running: true, nextRunAt: expect.any(String) });
 
-    // The run's record is saved after the read ends; the status change after it tells it is in.
-    const seen = await eventsUntil((events) => {
-      const finished = events.findIndex(
-        (event) => event.type === 'operation-finished' && event.operation === 'sync',
-      );
-      return finished >= 0 && events.slice(finished).some((e) => e.type === 'status-changed');
-    });
-    const { schedule } = await client.status();
+    const seen = await eventsUntil((events) =>
+      events.some((event) => event.type === 'operation-finished' && event.operation === 'sync'),
+    );
+    // The run's record is saved after the read ends, and other changes (the sync state written to
+    // the data file) are announced meanwhile: read the status at each change until it is in.
+    const changes = () => seen.filter((event) => event.type === 'status-changed').length;
+    let { schedule } = await client.status();
+    while (schedule.history[0]?.trigger !== 'schedule') {
+      const before = changes();
+      await eventsUntil(() => changes() > before);
+      ({ schedule } = await client.status());
+    }
 
     expect(seen).toContainEqual(
       expect.objectContaining({ type: 'progress', operation: 'sync', users: 20 }),
