@@ -1,1 +1,2 @@
 export { createTestCertificates, type TestCertificates } from './tls/test-certificates';
+export * from './entra';

@@ -10,6 +10,8 @@ export type {
   DirectoryNotice,
   MemberOutOfScopeNotice,
   OutOfScopeReason,
+  SkippedUserReason,
+  UsersSkippedNotice,
 } from './model/directory-notice';
 export type { DirectoryUser, NormalisedUser } from './model/directory-user';
 export type { ImportOptions } from './model/import-options';

@@ -40,3 +40,21 @@ export {
   type SettingField,
   type ValueKind,
 } from './settings/setting-field';
+export { createEntraProvider } from './entra/create-entra-provider';
+export { EntraDirectoryProvider, type EntraSnapshot } from './entra/entra-directory-provider';
+export { EntraError, type EntraErrorCode } from './entra/entra-error';
+export type { EntraProviderOptions, EntraSyncScope } from './entra/entra-provider-options';
+export {
+  ENTRA_GOVERNMENT_AUTHORITY,
+  ENTRA_PUBLIC_AUTHORITY,
+  EntraDirectorySettingsSchema,
+  GRAPH_GOVERNMENT_URL,
+  GRAPH_PUBLIC_URL,
+  resolveEntraCloud,
+  type EntraCloud,
+  type EntraDirectorySettings,
+} from './entra/entra-settings';
+export { DEFAULT_GRAPH_RETRY, type GraphRetryPolicy } from './entra/graph-retry';
+export { httpsTransport, type EntraTransport } from './entra/https-transport';
+export { EntraTokenSource } from './entra/entra-token';
+export { GraphClient } from './entra/graph-client';

@@ -6,6 +6,7 @@ import {
   type Logger,
 } from '@bwdc/core';
 
+import { createEntraProvider } from './entra/create-entra-provider';
 import { createFileProvider } from './file/create-file-provider';
 import { createLdapProvider } from './ldap/create-ldap-provider';
 
@@ -26,6 +27,7 @@ export type ProviderRegistry = Readonly<Partial<Record<DirectoryType, DirectoryP
 
 export const providerRegistry: ProviderRegistry = {
   ldap: (context) => createLdapProvider(context),
+  entra: (context) => createEntraProvider(context),
   file: (context) => createFileProvider(context),
 };
 

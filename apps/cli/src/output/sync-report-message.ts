@@ -1,4 +1,4 @@
-import type { DirectoryNotice, DropReason, SyncReport } from '@bwdc/core';
+import type { DirectoryNotice, DropReason, SyncReport, UsersSkippedNotice } from '@bwdc/core';
 
 import { messageResponse, type SuccessResponse } from './response';
 
@@ -57,9 +57,19 @@ function droppedLines(report: SyncReport): string[] {
 }
 
 function noticeLines(notices: readonly DirectoryNotice[]): string[] {
-  return notices.map((notice) =>
-    notice.kind === 'member-out-of-scope'
-      ? `Group "${notice.group}": member ${notice.member} not synced (${notice.reason}).`
-      : `Deleted users could not be read: ${notice.detail}`,
-  );
+  return notices.map((notice) => {
+    switch (notice.kind) {
+      case 'member-out-of-scope':
+        return `Group "${notice.group}": member ${notice.member} not synced (${notice.reason}).`;
+      case 'deleted-users-unavailable':
+        return `Deleted users could not be read: ${notice.detail}`;
+      case 'users-skipped':
+        return `${notice.count} ${SKIPPED_USERS[notice.reason]} skipped.`;
+    }
+  });
 }
+
+const SKIPPED_USERS: Readonly<Record<UsersSkippedNotice['reason'], string>> = {
+  guest: 'guest user(s)',
+  'no-email': 'user(s) without an email',
+};

@@ -16,7 +16,8 @@ export type OutOfScopeReason =
   | 'unknown-member';
 
 /** Something a directory read noticed that the run report should show; it never stops a sync. */
-export type DirectoryNotice = MemberOutOfScopeNotice | DeletedUsersUnavailableNotice;
+export type DirectoryNotice =
+  MemberOutOfScopeNotice | DeletedUsersUnavailableNotice | UsersSkippedNotice;
 
 /** A group lists a member that is not among the synced users or groups. */
 export interface MemberOutOfScopeNotice {
@@ -36,4 +37,21 @@ export interface DeletedUsersUnavailableNotice {
   readonly kind: 'deleted-users-unavailable';
   /** What the directory answered. */
   readonly detail: string;
+}
+
+/** Why a directory's users were left out on purpose, as upstream leaves them out. */
+export type SkippedUserReason =
+  /** A guest of the tenant (Entra ID `userType` Guest, `#EXT#` names): not a member to sync. */
+  | 'guest'
+  /** No email in any of the attributes the provider reads it from. */
+  | 'no-email';
+
+/**
+ * Users the read left out and how many, so the report says "12 guests skipped" where upstream
+ * skipped them without a word.
+ */
+export interface UsersSkippedNotice {
+  readonly kind: 'users-skipped';
+  readonly reason: SkippedUserReason;
+  readonly count: number;
 }

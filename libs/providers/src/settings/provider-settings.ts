@@ -1,6 +1,7 @@
 import type { DirectoryType } from '@bwdc/core';
 import type { z } from 'zod';
 
+import { EntraDirectorySettingsSchema } from '../entra/entra-settings';
 import { FileDirectorySettingsSchema } from '../file/file-settings';
 import { LdapDirectorySettingsSchema, LdapSyncSettingsSchema } from '../ldap/ldap-settings';
 
@@ -15,11 +16,12 @@ export interface ProviderSettings {
 
 /**
  * One row per provider that has settings: `bwdc config` turns them into `<type>.<field>` and
- * `sync.<field>` keys, the desktop into its settings form. Entra ID, Google Workspace, Okta and
- * OneLogin add their row when their providers land.
+ * `sync.<field>` keys, the desktop into its settings form. Google Workspace, Okta and OneLogin add
+ * their row when their providers land.
  */
 export const PROVIDER_SETTINGS: readonly ProviderSettings[] = [
   { type: 'ldap', directory: LdapDirectorySettingsSchema, sync: LdapSyncSettingsSchema },
+  { type: 'entra', directory: EntraDirectorySettingsSchema },
   { type: 'file', directory: FileDirectorySettingsSchema },
 ];
 

@@ -37,6 +37,14 @@ const DIRECTORY_LAYOUTS: Readonly<Partial<Record<DirectoryType, readonly GroupLa
       fields: ['pagedSearch', 'pageSize', 'includeSystemAccounts', 'primaryGroupMembers'],
     },
   ],
+  entra: [
+    {
+      title: 'Tenant',
+      fields: ['identityAuthority', 'tenant', 'applicationId'],
+      withSecret: true,
+    },
+    { title: 'Connection', fields: ['graphUrl', 'concurrency', 'caPath'] },
+  ],
   file: [
     { title: 'File', fields: ['path', 'format'] },
     {

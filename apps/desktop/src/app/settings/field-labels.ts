@@ -23,6 +23,13 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   pageSize: 'Page size',
   includeSystemAccounts: 'Include the built-in system accounts (Administrator, Guest, krbtgt)',
   primaryGroupMembers: "Count each user's primary group (Domain Users) as a membership",
+  // Microsoft Entra ID
+  identityAuthority: 'Identity authority (login.microsoftonline.com, .us or a URL)',
+  tenant: 'Tenant (directory) ID',
+  applicationId: 'Application (client) ID',
+  graphUrl: 'Microsoft Graph URL (custom authority only)',
+  concurrency: 'Requests in flight at once',
+  caPath: 'Extra CA certificate file (TLS-inspecting proxy)',
   // File
   path: 'Export file',
   format: 'Format',

@@ -43,7 +43,7 @@ describe('settingsViewOf', () => {
     ]);
     expect(
       view.forms.directories.filter((form) => form.available).map((form) => form.type),
-    ).toEqual(['ldap', 'file']);
+    ).toEqual(['ldap', 'entra', 'file']);
     const ldap = fieldsByName(formOf(view, 'ldap'));
     expect(ldap['hostname']).toMatchObject({ kind: 'text', nullable: false });
     expect(ldap['port']).toMatchObject({ kind: 'integer', defaultValue: 389 });
@@ -60,7 +60,8 @@ describe('settingsViewOf', () => {
       nullable: true,
     });
     expect(formOf(view, 'file').secret).toBeNull();
-    expect(formOf(view, 'entra')).toMatchObject({ available: false, fields: [] });
+    expect(formOf(view, 'okta')).toMatchObject({ available: false, fields: [] });
+    expect(formOf(view, 'entra').secret).toEqual({ name: 'key', isSet: false });
     expect(view.forms.sync.map((field) => field.name)).toEqual([
       'users',
       'groups',

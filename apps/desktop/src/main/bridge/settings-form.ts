@@ -35,6 +35,7 @@ import type {
 /** Fields that name a file on this machine: the form offers a file picker for them. */
 const FILE_FIELDS: Readonly<Partial<Record<DirectoryType, readonly string[]>>> = {
   ldap: ['sslCaPath', 'tlsCaPath', 'sslCertPath', 'sslKeyPath'],
+  entra: ['caPath'],
   file: ['path'],
 };
 

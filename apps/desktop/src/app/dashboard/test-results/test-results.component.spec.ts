@@ -188,22 +188,25 @@ describe('TestResultsComponent', () => {
             reason: 'excluded-by-filter',
           },
           { kind: 'deleted-users-unavailable', detail: 'Insufficient access rights.' },
+          { kind: 'users-skipped', reason: 'guest', count: 12 },
         ],
       }),
     );
 
-    expect(textOf(fixture, '.left-out h2')).toBe('Left out (4)');
+    expect(textOf(fixture, '.left-out h2')).toBe('Left out (5)');
     expect(texts('.left-out-item .what')).toEqual([
       'CN=No Mail',
       'alice@example.com (CN=Copy)',
       'CN=Printer,OU=Devices in group Engineering',
       'Deleted users',
+      '12 users',
     ]);
     expect(texts('.left-out-item .why')).toEqual([
       'No email: Bitwarden links members by email.',
       'An exact copy of another entry, sent once.',
       'Not a synced group, and excluded by the user object class or filter.',
       "The directory's deleted users could not be read, so members deleted there are not removed from the organization: Insufficient access rights.",
+      'Guests of the tenant, left out as upstream leaves them out.',
     ]);
   });
 

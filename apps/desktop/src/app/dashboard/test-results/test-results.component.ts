@@ -7,7 +7,7 @@ import {
   linkedSignal,
   signal,
 } from '@angular/core';
-import type { DirectoryNotice, DropReason, OutOfScopeReason } from '@bwdc/core';
+import type { DirectoryNotice, DropReason, OutOfScopeReason, SkippedUserReason } from '@bwdc/core';
 
 import type { TestView, UserView } from '../../../shared/connector-bridge';
 import { DISPLAY_FORMAT, formatCount } from '../../format/display-format';
@@ -30,6 +30,11 @@ const OUT_OF_SCOPE_REASONS: Record<OutOfScopeReason, string> = {
   'excluded-by-filter': 'Not a synced group, and excluded by the user object class or filter.',
   'unknown-uid': 'No synced user has this uid.',
   'unknown-member': 'None of the users or groups in the file.',
+};
+
+const SKIPPED_USER_REASONS: Record<SkippedUserReason, string> = {
+  guest: 'Guests of the tenant, left out as upstream leaves them out.',
+  'no-email': 'No email in the attributes the directory is read from.',
 };
 
 /** A group as listed: its members by email (or by id, when no listed user has that id). */
@@ -199,5 +204,7 @@ function describeNotice(notice: DirectoryNotice): LeftOut {
         what: 'Deleted users',
         why: `The directory's deleted users could not be read, so members deleted there are not removed from the organization: ${notice.detail}`,
       };
+    case 'users-skipped':
+      return { what: `${notice.count} users`, why: SKIPPED_USER_REASONS[notice.reason] };
   }
 }
