@@ -1,2 +1,3 @@
 export { createTestCertificates, type TestCertificates } from './tls/test-certificates';
 export * from './entra';
+export * from './google';

@@ -58,3 +58,18 @@ export { DEFAULT_GRAPH_RETRY, type GraphRetryPolicy } from './entra/graph-retry'
 export { httpsTransport, type EntraTransport } from './entra/https-transport';
 export { EntraTokenSource } from './entra/entra-token';
 export { GraphClient } from './entra/graph-client';
+export { createGoogleProvider } from './google/create-google-provider';
+export {
+  GOOGLE_TOKEN_URL,
+  createDirectoryClient as createGoogleDirectoryClient,
+  type GoogleEndpoints,
+} from './google/google-client';
+export { GoogleDirectoryProvider } from './google/google-directory-provider';
+export { GoogleError, type GoogleErrorCode } from './google/google-error';
+export type { GoogleProviderOptions, GoogleSyncScope } from './google/google-provider-options';
+export {
+  GOOGLE_DIRECTORY_SCOPES,
+  GoogleDirectorySettingsSchema,
+  type GoogleDirectorySettings,
+} from './google/google-settings';
+export { parseServiceAccountKey, type ServiceAccountKey } from './google/service-account-key';

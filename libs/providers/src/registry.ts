@@ -8,6 +8,7 @@ import {
 
 import { createEntraProvider } from './entra/create-entra-provider';
 import { createFileProvider } from './file/create-file-provider';
+import { createGoogleProvider } from './google/create-google-provider';
 import { createLdapProvider } from './ldap/create-ldap-provider';
 
 /** What every provider factory is given: its validated settings, its secrets and a logger. */
@@ -28,6 +29,7 @@ export type ProviderRegistry = Readonly<Partial<Record<DirectoryType, DirectoryP
 export const providerRegistry: ProviderRegistry = {
   ldap: (context) => createLdapProvider(context),
   entra: (context) => createEntraProvider(context),
+  gsuite: (context) => createGoogleProvider(context),
   file: (context) => createFileProvider(context),
 };
 

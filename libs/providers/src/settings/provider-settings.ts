@@ -3,6 +3,7 @@ import type { z } from 'zod';
 
 import { EntraDirectorySettingsSchema } from '../entra/entra-settings';
 import { FileDirectorySettingsSchema } from '../file/file-settings';
+import { GoogleDirectorySettingsSchema } from '../google/google-settings';
 import { LdapDirectorySettingsSchema, LdapSyncSettingsSchema } from '../ldap/ldap-settings';
 
 /** The schemas of one provider's settings, for the front ends that read and write them. */
@@ -16,12 +17,12 @@ export interface ProviderSettings {
 
 /**
  * One row per provider that has settings: `bwdc config` turns them into `<type>.<field>` and
- * `sync.<field>` keys, the desktop into its settings form. Google Workspace, Okta and OneLogin add
- * their row when their providers land.
+ * `sync.<field>` keys, the desktop into its settings form. Okta and OneLogin add their row when their providers land.
  */
 export const PROVIDER_SETTINGS: readonly ProviderSettings[] = [
   { type: 'ldap', directory: LdapDirectorySettingsSchema, sync: LdapSyncSettingsSchema },
   { type: 'entra', directory: EntraDirectorySettingsSchema },
+  { type: 'gsuite', directory: GoogleDirectorySettingsSchema },
   { type: 'file', directory: FileDirectorySettingsSchema },
 ];
 

@@ -45,6 +45,11 @@ const DIRECTORY_LAYOUTS: Readonly<Partial<Record<DirectoryType, readonly GroupLa
     },
     { title: 'Connection', fields: ['graphUrl', 'concurrency', 'caPath'] },
   ],
+  gsuite: [
+    { title: 'Workspace', fields: ['domain', 'customer', 'adminUser'] },
+    { title: 'Service account', fields: ['clientEmail'], withSecret: true },
+    { title: 'Reading the directory', fields: ['concurrency'] },
+  ],
   file: [
     { title: 'File', fields: ['path', 'format'] },
     {

@@ -30,6 +30,10 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   graphUrl: 'Microsoft Graph URL (custom authority only)',
   concurrency: 'Requests in flight at once',
   caPath: 'Extra CA certificate file (TLS-inspecting proxy)',
+  // Google Workspace
+  adminUser: 'Admin user (the service account acts as)',
+  customer: 'Customer ID',
+  clientEmail: 'Service account client email',
   // File
   path: 'Export file',
   format: 'Format',

@@ -43,7 +43,7 @@ describe('settingsViewOf', () => {
     ]);
     expect(
       view.forms.directories.filter((form) => form.available).map((form) => form.type),
-    ).toEqual(['ldap', 'entra', 'file']);
+    ).toEqual(['ldap', 'entra', 'gsuite', 'file']);
     const ldap = fieldsByName(formOf(view, 'ldap'));
     expect(ldap['hostname']).toMatchObject({ kind: 'text', nullable: false });
     expect(ldap['port']).toMatchObject({ kind: 'integer', defaultValue: 389 });
