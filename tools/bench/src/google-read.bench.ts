@@ -85,7 +85,7 @@ async function connector(emulator: GoogleEmulator): Promise<Run> {
 
 /** Upstream's calls, in upstream's order, one at a time. */
 async function upstreamWay(emulator: GoogleEmulator): Promise<Run> {
-  const client = createGoogleDirectoryClient({
+  const client = await createGoogleDirectoryClient({
     clientEmail: CLIENT_EMAIL,
     privateKey: key.privateKey,
     adminUser: GOOGLE_FIXTURE_ADMIN,

@@ -4,6 +4,7 @@ import { saveSecret, secretIsSet, type DataFile, type DataFileStore } from '@bwd
 import { listResponse, messageResponse, stringResponse, type CliResponse } from '../output';
 import type { ConfigInput } from './config-input';
 import { ConfigSettingError } from './config-setting.error';
+import { importGoogleKeyFile } from './google-key-file';
 import { readSetting, writeSetting } from './data-file-setting';
 import { MASKED_SECRET } from './secret-setting';
 import { SETTINGS, findSetting, type Setting } from './setting-catalogue';
@@ -37,11 +38,21 @@ export async function runConfig(
     }
     case 'set': {
       const setting = settingNamed(input.setting);
+      if (isGoogleKey(setting) && input.value.from === 'file') {
+        const imported = await importGoogleKeyFile(input.value.path, context);
+        if (imported !== null) {
+          return messageResponse(imported);
+        }
+      }
       const text = await readValueSource(input.value, context);
       await saveSetting(setting, text, input.value.from === 'argument', context);
       return messageResponse(`Saved setting \`${setting.name}\`.`);
     }
   }
+}
+
+function isGoogleKey(setting: Setting): boolean {
+  return setting.target.kind === 'secret' && setting.target.type === 'gsuite';
 }
 
 function settingNamed(name: string): Setting {

@@ -290,6 +290,53 @@ describe('bwdc config', () => {
       expect(await harness.secrets.get('secretOkta')).toBe('null');
     });
 
+    it('imports a Google service account JSON key file: the key as the secret, the client email as a setting', async () => {
+      const pem = '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n';
+      const file = path.join(harness.folder, 'key.json');
+      await writeFile(
+        file,
+        JSON.stringify(
+          {
+            type: 'service_account',
+            client_email: 'bwdc@project.iam.gserviceaccount.com',
+            private_key: pem,
+          },
+          null,
+          2,
+        ),
+      );
+
+      const result = await harness.run(['gsuite.key', '--secretfile', file]);
+
+      expect(result.stdout).toBe(
+        'Saved settings `gsuite.key` and `gsuite.clientEmail` from the service account key file.\n',
+      );
+      expect(await harness.secrets.get('secretGsuite')).toBe(pem);
+      expect(await harness.get('gsuite.clientEmail')).toBe('bwdc@project.iam.gserviceaccount.com');
+    });
+
+    it('takes a PEM --secretfile for gsuite.key whole, not its first line', async () => {
+      const pem = '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n';
+      const file = path.join(harness.folder, 'key.pem');
+      await writeFile(file, pem);
+
+      await harness.run(['gsuite.key', '--secretfile', file]);
+
+      expect(await harness.secrets.get('secretGsuite')).toBe(pem);
+    });
+
+    it('names a JSON --secretfile that is no service account key, never echoing it', async () => {
+      const file = path.join(harness.folder, 'other.json');
+      await writeFile(file, '{"client_email":"a@b.c","token":"s3cr3t"}');
+
+      const result = await harness.run(['gsuite.key', '--secretfile', file]);
+
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toMatch(/key file cannot be used: it has no PEM private_key/);
+      expect(result.stderr).not.toContain('s3cr3t');
+      expect(await harness.secrets.get('secretGsuite')).toBeNull();
+    });
+
     it('reports a missing variable or file without a value', async () => {
       const missingVariable = await harness.run(['ldap.password', '--secretenv', 'NOPE']);
       const missingFile = await harness.run([

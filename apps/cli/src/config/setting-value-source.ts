@@ -29,16 +29,7 @@ export async function readValueSource(
       return value;
     }
     case 'file': {
-      let content: string;
-      try {
-        content = await environment.readTextFile(source.path);
-      } catch (error) {
-        throw new ConfigSettingError(
-          'SETTING_VALUE_SOURCE',
-          `Cannot read the --secretfile ${source.path}: ${(error as Error).message}`,
-          'Check the path and that this user may read the file.',
-        );
-      }
+      const content = await readSecretFile(source.path, environment);
       const firstLine = content.split(/\r?\n/, 1)[0] ?? '';
       if (firstLine === '') {
         throw new ConfigSettingError(
@@ -49,5 +40,21 @@ export async function readValueSource(
       }
       return firstLine;
     }
+  }
+}
+
+/** The whole `--secretfile`; an unreadable one is named with what to check, never its content. */
+export async function readSecretFile(
+  path: string,
+  environment: ValueSourceEnvironment,
+): Promise<string> {
+  try {
+    return await environment.readTextFile(path);
+  } catch (error) {
+    throw new ConfigSettingError(
+      'SETTING_VALUE_SOURCE',
+      `Cannot read the --secretfile ${path}: ${(error as Error).message}`,
+      'Check the path and that this user may read the file.',
+    );
   }
 }

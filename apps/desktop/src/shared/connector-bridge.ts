@@ -53,6 +53,14 @@ export interface ConnectorBridge {
   showDataFile(): Promise<void>;
   /** An open-file dialog; the chosen path, or null when cancelled or not available. */
   pickFile(purpose: { readonly title: string }): Promise<string | null>;
+  /**
+   * A Google service account's JSON key file, read in main: its client email and private key,
+   * for the settings form to fill in (saved, like any edit, only with Save).
+   */
+  readServiceAccountKey(path: string): Promise<{
+    readonly clientEmail: string;
+    readonly privateKey: string;
+  }>;
 }
 
 /**

@@ -25,6 +25,7 @@ export const CONNECTOR_CHANNELS = {
   logs: 'connector:logs',
   showDataFile: 'connector:show-data-file',
   pickFile: 'connector:pick-file',
+  readServiceAccountKey: 'connector:read-service-account-key',
 } as const satisfies Record<keyof ConnectorBridge, `connector:${string}`>;
 
 export type ConnectorMethod = keyof typeof CONNECTOR_CHANNELS;

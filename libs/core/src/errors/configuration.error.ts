@@ -9,7 +9,8 @@ export type ConfigurationErrorCode =
   | 'DIRECTORY_NOT_SET'
   | 'NOT_LOGGED_IN'
   | 'API_KEY_MISSING'
-  | 'ALREADY_LOGGED_IN';
+  | 'ALREADY_LOGGED_IN'
+  | 'KEY_FILE_UNREADABLE';
 
 /** The settings ask for something the connector cannot do; nothing was read or sent. */
 export class ConfigurationError extends SyncError {

@@ -1,4 +1,5 @@
-import { AuthError, ConfidentialClientApplication, ServerError } from '@azure/msal-node';
+import type * as Msal from '@azure/msal-node';
+import type { ConfidentialClientApplication } from '@azure/msal-node';
 
 import { EntraError, connectionFailure } from './entra-error';
 import type { EntraTransport } from './https-transport';
@@ -13,7 +14,7 @@ const RENEW_BEFORE_MS = 2 * 60 * 1000;
  * `.default` scope), renewed shortly before they expire. One token is shared by concurrent calls.
  */
 export class EntraTokenSource {
-  private readonly application: ConfidentialClientApplication;
+  private application: Promise<ConfidentialClientApplication> | null = null;
   private readonly network: MsalNetworkClient;
   /** The token being acquired or held; `expiresAt` is null while it is being acquired. */
   private current: { readonly token: Promise<string>; expiresAt: number | null } | null = null;
@@ -21,20 +22,28 @@ export class EntraTokenSource {
   constructor(
     private readonly cloud: EntraCloud,
     private readonly tenant: string,
-    applicationId: string,
-    clientSecret: string,
+    private readonly applicationId: string,
+    private readonly clientSecret: string,
     transport: EntraTransport,
   ) {
     this.network = new MsalNetworkClient(transport);
-    this.application = new ConfidentialClientApplication({
-      auth: {
-        clientId: applicationId,
-        clientSecret,
-        authority: cloud.authority,
-        knownAuthorities: [...cloud.knownAuthorities],
-      },
-      system: { networkClient: this.network },
-    });
+  }
+
+  /** msal-node is loaded on the first token, so commands that read no Entra ID never load it. */
+  private msalApplication(): Promise<ConfidentialClientApplication> {
+    this.application ??= msal().then(
+      ({ ConfidentialClientApplication: Application }) =>
+        new Application({
+          auth: {
+            clientId: this.applicationId,
+            clientSecret: this.clientSecret,
+            authority: this.cloud.authority,
+            knownAuthorities: [...this.cloud.knownAuthorities],
+          },
+          system: { networkClient: this.network },
+        }),
+    );
+    return this.application;
   }
 
   /** A valid access token; `renew` drops the held one (Graph said it is no longer good). */
@@ -69,7 +78,8 @@ export class EntraTokenSource {
   private async acquire(renew: boolean): Promise<{ token: string; expiresAt: number }> {
     const call = `the token request to ${this.cloud.authority}`;
     try {
-      const result = await this.application.acquireTokenByClientCredential({
+      const application = await this.msalApplication();
+      const result = await application.acquireTokenByClientCredential({
         scopes: [`${this.cloud.graphUrl}/.default`],
         skipCache: renew,
       });
@@ -86,11 +96,15 @@ export class EntraTokenSource {
         expiresAt: result.expiresOn?.getTime() ?? Date.now() + 5 * 60 * 1000,
       };
     } catch (error) {
-      throw this.failure(error, call);
+      throw this.failure(error, call, await msal());
     }
   }
 
-  private failure(error: unknown, call: string): EntraError {
+  private failure(
+    error: unknown,
+    call: string,
+    { AuthError, ServerError }: typeof Msal,
+  ): EntraError {
     if (error instanceof EntraError) {
       return error;
     }
@@ -121,4 +135,8 @@ export class EntraTokenSource {
       { cause: error },
     );
   }
+}
+
+function msal(): Promise<typeof Msal> {
+  return import('@azure/msal-node');
 }

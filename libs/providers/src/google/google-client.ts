@@ -1,7 +1,7 @@
 import * as https from 'node:https';
 
-import { admin, type admin_directory_v1 } from '@googleapis/admin';
-import { JWT } from 'google-auth-library';
+import type { admin_directory_v1 } from '@googleapis/admin';
+import type { JWT } from 'google-auth-library';
 
 import { GOOGLE_DIRECTORY_SCOPES } from './google-settings';
 import { httpsFetch } from './https-fetch';
@@ -29,12 +29,17 @@ export interface DirectoryClient {
   close(): void;
 }
 
-export function createDirectoryClient(credentials: {
+export async function createDirectoryClient(credentials: {
   readonly clientEmail: string;
   readonly privateKey: string;
   readonly adminUser: string;
   readonly endpoints?: GoogleEndpoints | undefined;
-}): DirectoryClient {
+}): Promise<DirectoryClient> {
+  // Loaded here, so commands that read no Google directory never load the SDK.
+  const [{ admin }, { JWT }] = await Promise.all([
+    import('@googleapis/admin'),
+    import('google-auth-library'),
+  ]);
   const endpoints = credentials.endpoints ?? {};
   // Node's default agent keeps connections alive; a CA needs an agent of its own.
   const agent = endpoints.caPem

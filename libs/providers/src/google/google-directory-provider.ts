@@ -51,7 +51,7 @@ export class GoogleDirectoryProvider implements DirectoryProvider {
     }
     const userFilter = parseGoogleFilter(sync.userFilter, 'user');
     const groupFilter = parseGoogleFilter(sync.groupFilter, 'group');
-    const client = createDirectoryClient({
+    const client = await createDirectoryClient({
       clientEmail: directory.clientEmail,
       privateKey,
       adminUser: directory.adminUser,

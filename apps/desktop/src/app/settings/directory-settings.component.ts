@@ -4,6 +4,7 @@ import type { DirectoryForm } from '../../shared/settings-view';
 import { DIRECTORY_LABELS } from './directory-labels';
 import { FieldGroupComponent } from './field-group.component';
 import { directoryGroups } from './field-groups';
+import { KeyFileImportComponent } from './key-file-import.component';
 import { SecretFieldComponent } from './secret-field.component';
 import type { FieldControls, SecretControls } from './settings-form';
 import type { ProblemMap } from './settings-problems';
@@ -12,7 +13,7 @@ import type { ProblemMap } from './settings-problems';
 @Component({
   selector: 'bwdc-directory-settings',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FieldGroupComponent, SecretFieldComponent],
+  imports: [FieldGroupComponent, KeyFileImportComponent, SecretFieldComponent],
   template: `
     @if (form().available) {
       @for (group of groups(); track group.title) {
@@ -29,6 +30,9 @@ import type { ProblemMap } from './settings-problems';
                 [secret]="secret"
                 [controls]="secretControls"
               />
+              @if (form().type === 'gsuite') {
+                <bwdc-key-file-import [fields]="controls()" [secret]="secretControls" />
+              }
             }
           }
         </bwdc-field-group>

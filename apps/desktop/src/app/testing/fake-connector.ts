@@ -73,6 +73,7 @@ export class FakeConnector implements ConnectorBridge {
   logs = unexpected('logs');
   showDataFile = unexpected('showDataFile');
   pickFile = unexpected('pickFile');
+  readServiceAccountKey = unexpected('readServiceAccountKey');
 }
 
 function unexpected(method: string): () => Promise<never> {

@@ -17,6 +17,7 @@ import type { DesktopShell } from './desktop-shell';
 import type { EventHub } from './event-hub';
 import type { LogBuffer } from './log-buffer';
 import { serverViewOf, storedServerOf } from './server-settings';
+import { readServiceAccountKey } from './service-account-key-file';
 import { applySettings, settingsViewOf } from './settings-form';
 import { testViewOf } from './test-view';
 
@@ -131,5 +132,6 @@ export function createDesktopBridge(dependencies: DesktopBridgeDependencies): Co
     logs: async () => dependencies.logs.lines(),
     showDataFile: async () => dependencies.shell.showItemInFolder(dataFile.file),
     pickFile: ({ title }) => dependencies.shell.pickFile(title),
+    readServiceAccountKey: (path) => readServiceAccountKey(path),
   };
 }

@@ -46,4 +46,5 @@ export const BRIDGE_ARGUMENTS: Readonly<Record<ConnectorMethod, z.ZodType<unknow
   logs: none,
   showDataFile: none,
   pickFile: z.tuple([z.strictObject({ title: z.string().max(200) })]),
+  readServiceAccountKey: z.tuple([text]),
 };

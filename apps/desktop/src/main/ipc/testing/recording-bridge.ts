@@ -34,6 +34,7 @@ export function recordingBridge(): { bridge: ConnectorBridge; calls: [string, un
     logs: record('logs', []),
     showDataFile: record('showDataFile', undefined),
     pickFile: record('pickFile', null),
+    readServiceAccountKey: record('readServiceAccountKey', undefined as never),
   };
   return { bridge, calls };
 }
