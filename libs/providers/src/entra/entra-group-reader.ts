@@ -1,7 +1,7 @@
 import type { DirectoryGroup } from '@bwdc/core';
 
 import type { ReadProgressCounter } from '../ldap/read-progress';
-import { boundedMap } from './bounded-map';
+import { mapConcurrently } from '../shared/map-concurrently';
 import { graphFailure } from './entra-error';
 import { passes, type EntraGroupFilter } from './entra-filters';
 import type { BatchAnswer, GraphClient, GraphPage } from './graph-client';
@@ -29,7 +29,7 @@ export async function readGroups(
   for (let start = 0; start < selected.length; start += BATCH_LIMIT) {
     batches.push(selected.slice(start, start + BATCH_LIMIT));
   }
-  const read = await boundedMap(batches, concurrency, async (batch) => {
+  const read = await mapConcurrently(batches, concurrency, async (batch) => {
     const paths = batch.map(
       (group) => `/groups/${idSegment(group.id)}/members?$select=id&$top=${PAGE_SIZE}`,
     );
@@ -93,7 +93,7 @@ async function selectGroups(
     case 'administrative-units': {
       // As upstream: the units' groups are matched by display name.
       const names = new Set<string>();
-      await boundedMap(filter.unitIds, concurrency, async (unitId) => {
+      await mapConcurrently(filter.unitIds, concurrency, async (unitId) => {
         const path = `/directory/administrativeUnits/${idSegment(unitId)}/members?$select=id,displayName&$top=${PAGE_SIZE}`;
         for (const member of (await graph.all<GraphObject>(path)).items) {
           if (isGroup(member) && member.displayName) {

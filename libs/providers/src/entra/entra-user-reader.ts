@@ -1,7 +1,7 @@
 import type { DirectoryUser } from '@bwdc/core';
 
 import type { ReadProgressCounter } from '../ldap/read-progress';
-import { boundedMap } from './bounded-map';
+import { mapConcurrently } from '../shared/map-concurrently';
 import { EntraError } from './entra-error';
 import { passes, type EntraUserFilter } from './entra-filters';
 import type { GraphClient } from './graph-client';
@@ -71,7 +71,7 @@ async function transitiveUsers(
   groupIds: readonly string[],
   concurrency: number,
 ): Promise<GraphObject[]> {
-  const perGroup = await boundedMap(groupIds, concurrency, async (id) => {
+  const perGroup = await mapConcurrently(groupIds, concurrency, async (id) => {
     const path = `/groups/${idSegment(id)}/transitiveMembers?$select=${USER_FIELDS}&$top=${PAGE_SIZE}`;
     return (await graph.all<GraphObject>(path)).items;
   });

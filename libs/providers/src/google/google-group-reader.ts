@@ -3,7 +3,7 @@ import type { admin_directory_v1 } from '@googleapis/admin';
 
 import { type PageContext, callOptions, readAllPages, scopeParams } from './directory-pages';
 import { type GoogleFilter, passesFilter } from './google-filter';
-import { mapConcurrently } from './map-concurrently';
+import { mapConcurrently } from '../shared/map-concurrently';
 
 /** The most groups or members one page may hold (the API's maximum). */
 export const GROUPS_PAGE_SIZE = 200;

@@ -1,10 +1,10 @@
-import { boundedMap } from './bounded-map';
+import { mapConcurrently } from './map-concurrently';
 
-describe('boundedMap', () => {
+describe('mapConcurrently', () => {
   it('keeps at most the limit in flight and the results in order', async () => {
     let inFlight = 0;
     let most = 0;
-    const results = await boundedMap([5, 1, 4, 2, 3, 0], 3, async (delay) => {
+    const results = await mapConcurrently([5, 1, 4, 2, 3, 0], 3, async (delay) => {
       inFlight += 1;
       most = Math.max(most, inFlight);
       await new Promise((resolve) => setTimeout(resolve, delay));
@@ -18,7 +18,7 @@ describe('boundedMap', () => {
   it('rejects on the first failure and starts nothing after it', async () => {
     const started: number[] = [];
     await expect(
-      boundedMap([1, 2, 3, 4, 5], 1, async (item) => {
+      mapConcurrently([1, 2, 3, 4, 5], 1, async (item) => {
         started.push(item);
         if (item === 2) {
           throw new Error('page failed');
@@ -30,6 +30,6 @@ describe('boundedMap', () => {
   });
 
   it('maps nothing to nothing', async () => {
-    await expect(boundedMap([], 4, () => Promise.resolve(1))).resolves.toEqual([]);
+    await expect(mapConcurrently([], 4, () => Promise.resolve(1))).resolves.toEqual([]);
   });
 });
