@@ -73,3 +73,32 @@ export {
   type GoogleDirectorySettings,
 } from './google/google-settings';
 export { parseServiceAccountKey, type ServiceAccountKey } from './google/service-account-key';
+export { createOktaProvider } from './okta/create-okta-provider';
+export { createOktaClient, type OktaClient, type OktaConnection } from './okta/okta-client';
+export { OktaDirectoryProvider } from './okta/okta-directory-provider';
+export { OktaError, type OktaErrorCode } from './okta/okta-error';
+export type { OktaProviderOptions, OktaSyncScope } from './okta/okta-provider-options';
+export {
+  OktaDirectorySettingsSchema,
+  normaliseOrgUrl,
+  type OktaDirectorySettings,
+} from './okta/okta-settings';
+export { createOneLoginProvider } from './onelogin/create-onelogin-provider';
+export {
+  DEFAULT_ONELOGIN_RETRY,
+  type OneLoginEndpoints,
+  type OneLoginRetryPolicy,
+} from './onelogin/onelogin-client';
+export { OneLoginDirectoryProvider } from './onelogin/onelogin-directory-provider';
+export { OneLoginError, type OneLoginErrorCode } from './onelogin/onelogin-error';
+export type {
+  OneLoginProviderOptions,
+  OneLoginSyncScope,
+} from './onelogin/onelogin-provider-options';
+export {
+  ONELOGIN_REGIONS,
+  OneLoginDirectorySettingsSchema,
+  oneLoginBaseUrl,
+  type OneLoginDirectorySettings,
+  type OneLoginRegion,
+} from './onelogin/onelogin-settings';

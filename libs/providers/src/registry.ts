@@ -10,6 +10,8 @@ import { createEntraProvider } from './entra/create-entra-provider';
 import { createFileProvider } from './file/create-file-provider';
 import { createGoogleProvider } from './google/create-google-provider';
 import { createLdapProvider } from './ldap/create-ldap-provider';
+import { createOktaProvider } from './okta/create-okta-provider';
+import { createOneLoginProvider } from './onelogin/create-onelogin-provider';
 
 /** What every provider factory is given: its validated settings, its secrets and a logger. */
 export interface ProviderContext {
@@ -30,6 +32,8 @@ export const providerRegistry: ProviderRegistry = {
   ldap: (context) => createLdapProvider(context),
   entra: (context) => createEntraProvider(context),
   gsuite: (context) => createGoogleProvider(context),
+  okta: (context) => createOktaProvider(context),
+  onelogin: (context) => createOneLoginProvider(context),
   file: (context) => createFileProvider(context),
 };
 

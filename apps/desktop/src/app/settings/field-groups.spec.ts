@@ -55,16 +55,19 @@ describe('directoryGroups', () => {
     expect(layout(groups).at(-1)).toEqual(['Other settings', ['referrals']]);
   });
 
-  it('shows every field of a directory it has no layout for, with its secret', () => {
+  it('lays Okta out as its organization (with the token) and how it is read', () => {
     const groups = directoryGroups({
       type: 'okta',
       available: true,
-      fields: [textField('orgUrl')],
+      fields: [textField('orgUrl'), textField('concurrency')],
       syncFields: [],
       secret: { name: 'token', isSet: false },
     });
 
-    expect(layout(groups)).toEqual([['Connection', ['orgUrl']]]);
+    expect(layout(groups)).toEqual([
+      ['Organization', ['orgUrl']],
+      ['Reading the directory', ['concurrency']],
+    ]);
     expect(groups[0]?.withSecret).toBe(true);
   });
 

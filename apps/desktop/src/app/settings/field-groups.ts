@@ -50,6 +50,14 @@ const DIRECTORY_LAYOUTS: Readonly<Partial<Record<DirectoryType, readonly GroupLa
     { title: 'Service account', fields: ['clientEmail'], withSecret: true },
     { title: 'Reading the directory', fields: ['concurrency'] },
   ],
+  okta: [
+    { title: 'Organization', fields: ['orgUrl'], withSecret: true },
+    { title: 'Reading the directory', fields: ['concurrency'] },
+  ],
+  onelogin: [
+    { title: 'API credentials', fields: ['region', 'clientId'], withSecret: true },
+    { title: 'Reading the directory', fields: ['concurrency'] },
+  ],
   file: [
     { title: 'File', fields: ['path', 'format'] },
     {

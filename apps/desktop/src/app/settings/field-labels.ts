@@ -34,6 +34,11 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   adminUser: 'Admin user (the service account acts as)',
   customer: 'Customer ID',
   clientEmail: 'Service account client email',
+  // Okta
+  orgUrl: 'Organization URL',
+  // OneLogin
+  clientId: 'Client ID',
+  region: 'Region',
   // File
   path: 'Export file',
   format: 'Format',

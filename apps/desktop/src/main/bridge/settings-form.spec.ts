@@ -30,7 +30,7 @@ function applied(file: DataFile, change: SettingsChange): DataFile {
 }
 
 describe('settingsViewOf', () => {
-  it('describes every field of the providers that have landed, and marks the others unavailable', async () => {
+  it('describes every field of every provider', async () => {
     const view = await settingsViewOf(emptyDataFile(), new MemorySecretStore());
 
     expect(view.forms.directories.map((form) => form.type)).toEqual([
@@ -43,7 +43,7 @@ describe('settingsViewOf', () => {
     ]);
     expect(
       view.forms.directories.filter((form) => form.available).map((form) => form.type),
-    ).toEqual(['ldap', 'entra', 'gsuite', 'file']);
+    ).toEqual(['ldap', 'entra', 'gsuite', 'okta', 'onelogin', 'file']);
     const ldap = fieldsByName(formOf(view, 'ldap'));
     expect(ldap['hostname']).toMatchObject({ kind: 'text', nullable: false });
     expect(ldap['port']).toMatchObject({ kind: 'integer', defaultValue: 389 });
@@ -60,7 +60,6 @@ describe('settingsViewOf', () => {
       nullable: true,
     });
     expect(formOf(view, 'file').secret).toBeNull();
-    expect(formOf(view, 'okta')).toMatchObject({ available: false, fields: [] });
     expect(formOf(view, 'entra').secret).toEqual({ name: 'key', isSet: false });
     expect(view.forms.sync.map((field) => field.name)).toEqual([
       'users',
@@ -181,19 +180,6 @@ describe('applySettings', () => {
     expect(!ownMessage.ok && ownMessage.problems).toEqual([
       { section: 'directory', field: 'path', message: 'the path of the export file is required' },
     ]);
-  });
-
-  it('refuses a directory whose provider has not landed', () => {
-    const result = applySettings(emptyDataFile(), {
-      directoryType: 'okta',
-      directory: {},
-      sync: {},
-    });
-
-    expect(result).toEqual({
-      ok: false,
-      problems: [expect.objectContaining({ section: 'directoryType', field: null })],
-    });
   });
 
   it('forgets the last sync when the directory type changes, and only then', () => {
