@@ -9,10 +9,12 @@ import type { Metafile } from 'esbuild';
 export const NATIVE_PACKAGES: readonly string[] = ['@napi-rs/keyring'];
 
 /**
- * Optional packages dbus-next `require`s only when present, which the workspace does not install
- * (`usocket`, native; `x11`): left out of bundles and packages, exactly as they are missing here.
+ * Optional packages `require`d only when present, which the workspace does not install: dbus-next's
+ * `usocket` (native) and `x11`, and node-fetch 2's `encoding` (under the Okta SDK; only for
+ * non-UTF-8 bodies, which Okta never sends). Left out of bundles and packages, exactly as they are
+ * missing here.
  */
-export const OPTIONAL_PACKAGES: readonly string[] = ['usocket', 'x11'];
+export const OPTIONAL_PACKAGES: readonly string[] = ['usocket', 'x11', 'encoding'];
 
 /** The package name of a bare import specifier (`@scope/name/sub` -> `@scope/name`). */
 export function packageNameOf(specifier: string): string {
