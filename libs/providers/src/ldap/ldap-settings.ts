@@ -61,10 +61,10 @@ export type LdapSyncSettings = z.infer<typeof LdapSyncSettingsSchema>;
  * Upstream's `adjustConfigForSave` for Active Directory: AD's own classes and attributes,
  * whatever was set before, and `CN=Users` as the default path.
  */
-export function applyActiveDirectoryPresets(
+export function applyActiveDirectoryPresets<Sync extends LdapSyncSettings>(
   directory: LdapDirectorySettings,
-  sync: LdapSyncSettings,
-): { directory: LdapDirectorySettings; sync: LdapSyncSettings } {
+  sync: Sync,
+): { directory: LdapDirectorySettings; sync: Sync } {
   if (!directory.ad) {
     return { directory, sync };
   }
