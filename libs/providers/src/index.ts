@@ -55,7 +55,7 @@ export {
   type EntraDirectorySettings,
 } from './entra/entra-settings';
 export { DEFAULT_GRAPH_RETRY, type GraphRetryPolicy } from './entra/graph-retry';
-export { httpsTransport, type EntraTransport } from './entra/https-transport';
+export { httpsTransport, type HttpsTransport } from './shared/https-transport';
 export { EntraTokenSource } from './entra/entra-token';
 export { GraphClient } from './entra/graph-client';
 export { createGoogleProvider } from './google/create-google-provider';

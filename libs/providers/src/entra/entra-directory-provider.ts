@@ -24,7 +24,7 @@ import { readDeletedUsers, readUsers } from './entra-user-reader';
 import { GraphClient } from './graph-client';
 import type { SkipReason } from './graph-objects';
 import { DEFAULT_GRAPH_RETRY } from './graph-retry';
-import { httpsTransport } from './https-transport';
+import { httpsTransport } from '../shared/https-transport';
 
 /** A snapshot plus what the run report should say about the users Graph listed but not synced. */
 export interface EntraSnapshot extends DirectorySnapshot {

@@ -10,7 +10,7 @@ import {
 } from '@bwdc/directory-emulators';
 import { EntraDirectoryProvider } from './entra-directory-provider';
 import { EntraDirectorySettingsSchema, type EntraDirectorySettings } from './entra-settings';
-import { httpsTransport, type EntraTransport } from './https-transport';
+import { httpsTransport, type HttpsTransport } from '../shared/https-transport';
 
 let publicCloud: EntraEmulator;
 let governmentCloud: EntraEmulator;
@@ -51,7 +51,7 @@ function request(userDeltaToken: string | null = null): DirectoryReadRequest {
  * those hosts, so msal and the provider see the government cloud. Every URL asked is recorded;
  * any other host is refused.
  */
-function governmentHostsTransport(emulator: EntraEmulator, asked: string[]): EntraTransport {
+function governmentHostsTransport(emulator: EntraEmulator, asked: string[]): HttpsTransport {
   const inner = httpsTransport({ ca: emulator.caPem, maxSockets: 10 });
   const routes: [string, string][] = [
     ['https://login.microsoftonline.us', emulator.url],

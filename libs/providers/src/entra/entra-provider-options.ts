@@ -2,7 +2,7 @@ import type { Logger } from '@bwdc/core';
 
 import type { EntraDirectorySettings } from './entra-settings';
 import type { GraphRetryPolicy } from './graph-retry';
-import type { EntraTransport } from './https-transport';
+import type { HttpsTransport } from '../shared/https-transport';
 
 /** What of upstream's sync options the Entra ID provider reads. */
 export interface EntraSyncScope {
@@ -23,6 +23,6 @@ export interface EntraProviderOptions {
   readonly ca?: string | null;
   readonly retry?: GraphRetryPolicy;
   /** Replaces the HTTPS client (tests that route the real cloud hosts to an emulator); kept open. */
-  readonly transport?: EntraTransport;
+  readonly transport?: HttpsTransport;
   readonly logger?: Logger;
 }

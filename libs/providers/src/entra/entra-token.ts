@@ -2,7 +2,7 @@ import type * as Msal from '@azure/msal-node';
 import type { ConfidentialClientApplication } from '@azure/msal-node';
 
 import { EntraError, connectionFailure } from './entra-error';
-import type { EntraTransport } from './https-transport';
+import type { HttpsTransport } from '../shared/https-transport';
 import { MsalNetworkClient } from './msal-network-client';
 import type { EntraCloud } from './entra-settings';
 
@@ -24,7 +24,7 @@ export class EntraTokenSource {
     private readonly tenant: string,
     private readonly applicationId: string,
     private readonly clientSecret: string,
-    transport: EntraTransport,
+    transport: HttpsTransport,
   ) {
     this.network = new MsalNetworkClient(transport);
   }

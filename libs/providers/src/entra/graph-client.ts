@@ -1,7 +1,7 @@
 import { EntraError, connectionFailure, graphFailure } from './entra-error';
 import type { EntraTokenSource } from './entra-token';
 import { isRetryableStatus, retryDelayMs, type GraphRetryPolicy } from './graph-retry';
-import type { EntraTransport } from './https-transport';
+import type { HttpsTransport } from '../shared/https-transport';
 
 /** One page of a Graph collection. */
 export interface GraphPage<T> {
@@ -38,7 +38,7 @@ export class GraphClient {
     private readonly graphUrl: string,
     readonly tenant: string,
     private readonly tokens: EntraTokenSource,
-    private readonly transport: EntraTransport,
+    private readonly transport: HttpsTransport,
     private readonly retry: GraphRetryPolicy,
     private readonly signal?: AbortSignal,
   ) {}

@@ -1,6 +1,6 @@
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 
-import type { EntraTransport } from './https-transport';
+import type { HttpsTransport } from '../shared/https-transport';
 
 /**
  * msal's HTTP calls (discovery, token) over our transport, so they trust the same CA and go
@@ -10,7 +10,7 @@ export class MsalNetworkClient implements INetworkModule {
   /** The last connection failure: msal reports only that "the network" failed, not how. */
   lastFailure: unknown = null;
 
-  constructor(private readonly transport: EntraTransport) {}
+  constructor(private readonly transport: HttpsTransport) {}
 
   sendGetRequestAsync<T>(
     url: string,

@@ -1,8 +1,4 @@
-import {
-  type EntraHttpResponse,
-  type EntraTransport,
-  httpsTransport,
-} from '../entra/https-transport';
+import { type HttpsResponse, type HttpsTransport, httpsTransport } from '../shared/https-transport';
 import { OneLoginError } from './onelogin-error';
 import { type OneLoginRegion, oneLoginBaseUrl } from './onelogin-settings';
 
@@ -61,7 +57,7 @@ const NETWORK_ERRNOS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', ...
  * fails throws a OneLoginError and no partial list is returned.
  */
 export class OneLoginClient {
-  private readonly transport: EntraTransport;
+  private readonly transport: HttpsTransport;
   private readonly baseUrl: string;
   /** How errors name the place: the region, and the URL when it is not the region's. */
   readonly where: string;
@@ -162,7 +158,7 @@ export class OneLoginClient {
     this.transport.close();
   }
 
-  private async get(call: string, pathAndQuery: string): Promise<EntraHttpResponse> {
+  private async get(call: string, pathAndQuery: string): Promise<HttpsResponse> {
     const request = () =>
       this.transport.request(
         'GET',
@@ -182,14 +178,11 @@ export class OneLoginClient {
   }
 
   /** Sends, retrying a 429 after the rate-limit reset and a 5xx or reset connection after a backoff. */
-  private async send(
-    call: string,
-    request: () => Promise<EntraHttpResponse>,
-  ): Promise<EntraHttpResponse> {
+  private async send(call: string, request: () => Promise<HttpsResponse>): Promise<HttpsResponse> {
     const { retry, signal } = this.options;
     for (let attempt = 1; ; attempt += 1) {
       signal?.throwIfAborted();
-      let response: EntraHttpResponse;
+      let response: HttpsResponse;
       try {
         response = await request();
       } catch (error) {
@@ -219,7 +212,7 @@ export class OneLoginClient {
     }
   }
 
-  private failUnlessOk(call: string, response: EntraHttpResponse): void {
+  private failUnlessOk(call: string, response: HttpsResponse): void {
     const status = response.status;
     if (status === 200) {
       return;
@@ -270,7 +263,7 @@ export class OneLoginClient {
 
   private throttledFailure(
     call: string,
-    response: EntraHttpResponse,
+    response: HttpsResponse,
     resetMs: number | null,
   ): OneLoginError {
     const reset = resetMs === null ? '' : `; the limit resets in ${Math.ceil(resetMs / 1000)} s`;
@@ -340,7 +333,7 @@ function backoff(policy: OneLoginRetryPolicy, attempt: number): number {
 }
 
 /** OneLogin's own message: v2's `{message}`, v1's `{status:{message}}`, OAuth's `{error}`. */
-function detailOf(response: EntraHttpResponse): string {
+function detailOf(response: HttpsResponse): string {
   const body = parseJson(response.body) as {
     message?: unknown;
     status?: { message?: unknown };

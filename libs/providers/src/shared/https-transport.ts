@@ -1,22 +1,22 @@
 import { Agent, request as httpsRequest } from 'node:https';
 import { rootCertificates } from 'node:tls';
 
-export interface EntraHttpResponse {
+export interface HttpsResponse {
   readonly status: number;
   /** Lower-case names. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
 }
 
-/** The one HTTP client behind both msal's token calls and the Graph calls. */
-export interface EntraTransport {
+/** The HTTP client of the providers without an SDK transport of their own (Entra ID, OneLogin). */
+export interface HttpsTransport {
   request(
     method: 'GET' | 'POST',
     url: string,
     headers: Readonly<Record<string, string>>,
     body?: string,
     signal?: AbortSignal,
-  ): Promise<EntraHttpResponse>;
+  ): Promise<HttpsResponse>;
   close(): void;
 }
 
@@ -26,16 +26,16 @@ export interface HttpsTransportOptions {
    * CA for admins, the emulator's throw-away CA in tests. Unset, only the bundled roots.
    */
   readonly ca?: string | null;
-  /** Sockets kept per host: the membership concurrency, plus one for the token call. */
+  /** Sockets kept per host: the provider's concurrency, plus one for the token call. */
   readonly maxSockets: number;
   readonly timeoutMs?: number;
 }
 
 /**
  * node:https with a keep-alive agent, so the CA is set per provider (a test cannot set
- * `NODE_EXTRA_CA_CERTS` once Node runs) and concurrent Graph calls reuse connections.
+ * `NODE_EXTRA_CA_CERTS` once Node runs) and concurrent calls reuse connections.
  */
-export function httpsTransport(options: HttpsTransportOptions): EntraTransport {
+export function httpsTransport(options: HttpsTransportOptions): HttpsTransport {
   const agent = new Agent({
     keepAlive: true,
     maxSockets: options.maxSockets,
@@ -44,7 +44,7 @@ export function httpsTransport(options: HttpsTransportOptions): EntraTransport {
   const timeoutMs = options.timeoutMs ?? 100_000;
   return {
     request: (method, url, headers, body, signal) =>
-      new Promise<EntraHttpResponse>((resolve, reject) => {
+      new Promise<HttpsResponse>((resolve, reject) => {
         const outgoing = httpsRequest(
           url,
           {
