@@ -21,18 +21,13 @@ import {
   resolveEntraCloud,
 } from '@bwdc/providers';
 
+import { reportComparison, type ReadRun } from './read-comparison';
+
 const SHAPE = { users: 10_000, groups: 1_000, membersPerGroup: 20 };
 const LATENCY_MS = 50;
 const MIN_SPEED_UP = 10;
 const application = { clientId: 'bench-app', clientSecret: 'bench-secret' };
 const TENANT = 'bench.test';
-
-interface Run {
-  readonly ms: number;
-  readonly requests: number;
-  readonly users: number;
-  readonly memberships: number;
-}
 
 function settings(emulator: EntraEmulator) {
   return EntraDirectorySettingsSchema.parse({
@@ -43,7 +38,7 @@ function settings(emulator: EntraEmulator) {
   });
 }
 
-async function connector(emulator: EntraEmulator): Promise<Run> {
+async function connector(emulator: EntraEmulator): Promise<ReadRun> {
   const provider = new EntraDirectoryProvider({
     directory: settings(emulator),
     sync: { users: true, groups: true, userFilter: null, groupFilter: null, removeDisabled: false },
@@ -69,7 +64,7 @@ async function connector(emulator: EntraEmulator): Promise<Run> {
 }
 
 /** Upstream's calls, in upstream's order, one at a time. */
-async function upstreamWay(emulator: EntraEmulator): Promise<Run> {
+async function upstreamWay(emulator: EntraEmulator): Promise<ReadRun> {
   const directory = settings(emulator);
   const cloud = resolveEntraCloud(directory);
   const transport = httpsTransport({ ca: emulator.caPem, maxSockets: 2 });
@@ -110,20 +105,12 @@ async function main(): Promise<void> {
     await connector(emulator);
     const ours = await connector(emulator);
     const theirs = await upstreamWay(emulator);
-    const line = (name: string, run: Run) =>
-      `${name.padEnd(22)} ${(run.ms / 1000).toFixed(2).padStart(7)} s  ${String(run.requests).padStart(5)} requests  ${run.users} users  ${run.memberships} memberships`;
-    console.log(
+    process.exitCode = reportComparison(
       `Entra read: ${SHAPE.users} users, ${SHAPE.groups} groups × ${SHAPE.membersPerGroup} members, ${LATENCY_MS} ms latency`,
+      ours,
+      theirs,
+      MIN_SPEED_UP,
     );
-    console.log(line('connector', ours));
-    console.log(line('upstream (serial)', theirs));
-    const speedUp = theirs.ms / ours.ms;
-    console.log(`speed-up ${speedUp.toFixed(1)}× (goal ≥ ${MIN_SPEED_UP}×)`);
-    const same = ours.users === theirs.users && ours.memberships === theirs.memberships;
-    if (!same) {
-      console.log('the two reads disagree');
-    }
-    process.exitCode = speedUp >= MIN_SPEED_UP && same ? 0 : 1;
   } finally {
     await emulator.stop();
   }

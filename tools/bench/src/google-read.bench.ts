@@ -28,6 +28,8 @@ import {
   createGoogleDirectoryClient,
 } from '@bwdc/providers';
 
+import { reportComparison, type ReadRun } from './read-comparison';
+
 const SHAPE = { users: 10_000, groups: 1_000, membersPerGroup: 20 };
 const LATENCY_MS = 50;
 const MIN_SPEED_UP = 10;
@@ -38,20 +40,13 @@ const key = generateKeyPairSync('rsa', {
   publicKeyEncoding: { type: 'spki', format: 'pem' },
 });
 
-interface Run {
-  readonly ms: number;
-  readonly requests: number;
-  readonly users: number;
-  readonly memberships: number;
-}
-
 const endpoints = (emulator: GoogleEmulator) => ({
   rootUrl: emulator.rootUrl,
   tokenUrl: emulator.tokenUrl,
   caPem: emulator.caPem,
 });
 
-async function connector(emulator: GoogleEmulator): Promise<Run> {
+async function connector(emulator: GoogleEmulator): Promise<ReadRun> {
   const concurrency = process.env['BWDC_GOOGLE_CONCURRENCY'];
   const provider = new GoogleDirectoryProvider({
     directory: GoogleDirectorySettingsSchema.parse({
@@ -84,7 +79,7 @@ async function connector(emulator: GoogleEmulator): Promise<Run> {
 }
 
 /** Upstream's calls, in upstream's order, one at a time. */
-async function upstreamWay(emulator: GoogleEmulator): Promise<Run> {
+async function upstreamWay(emulator: GoogleEmulator): Promise<ReadRun> {
   const client = await createGoogleDirectoryClient({
     clientEmail: CLIENT_EMAIL,
     privateKey: key.privateKey,
@@ -155,20 +150,12 @@ async function main(): Promise<void> {
     await connector(emulator);
     const ours = await connector(emulator);
     const theirs = await upstreamWay(emulator);
-    const line = (name: string, run: Run) =>
-      `${name.padEnd(22)} ${(run.ms / 1000).toFixed(2).padStart(7)} s  ${String(run.requests).padStart(5)} requests  ${run.users} users  ${run.memberships} memberships`;
-    console.log(
+    process.exitCode = reportComparison(
       `Google read: ${SHAPE.users} users, ${SHAPE.groups} groups × ${SHAPE.membersPerGroup} members, ${LATENCY_MS} ms latency`,
+      ours,
+      theirs,
+      MIN_SPEED_UP,
     );
-    console.log(line('connector', ours));
-    console.log(line('upstream (serial)', theirs));
-    const speedUp = theirs.ms / ours.ms;
-    console.log(`speed-up ${speedUp.toFixed(1)}× (goal ≥ ${MIN_SPEED_UP}×)`);
-    const same = ours.users === theirs.users && ours.memberships === theirs.memberships;
-    if (!same) {
-      console.log('the two reads disagree');
-    }
-    process.exitCode = speedUp >= MIN_SPEED_UP && same ? 0 : 1;
   } finally {
     await emulator.stop();
   }
