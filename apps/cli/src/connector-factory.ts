@@ -1,4 +1,4 @@
-import { Connector, type Logger } from '@bwdc/core';
+import { Connector, type Logger, type RunSource } from '@bwdc/core';
 import { createDirectoryProvider } from '@bwdc/providers';
 import { DataFileConnectorStore, DataFileStore, createSecretStore } from '@bwdc/storage';
 
@@ -8,6 +8,8 @@ export interface ConnectorEnvironment {
   readonly platform: NodeJS.Platform;
   readonly version: string;
   readonly logger: Logger;
+  /** `service` for bwdc serve; `cli` otherwise. */
+  readonly source?: RunSource;
 }
 
 /** The CLI's composition root: the Connector over the shared data file and the secret store. */
@@ -21,6 +23,7 @@ export async function openConnector(environment: ConnectorEnvironment): Promise<
     logger: environment.logger,
     platform: environment.platform,
     clientVersion: environment.version,
+    source: environment.source ?? 'cli',
   });
 }
 

@@ -21,6 +21,36 @@ export type { SyncDestination } from './model/sync-destination';
 export { ConfigurationError, type ConfigurationErrorCode } from './errors/configuration.error';
 export { DuplicateEmailError } from './errors/duplicate-email.error';
 export { SyncError, type FailureSide } from './errors/sync-error';
+export { SyncInProgressError } from './errors/sync-in-progress.error';
+export {
+  DEFAULT_DELETION_GUARD,
+  removalLimit,
+  type DeletionGuardSettings,
+} from './guard/deletion-guard';
+export { DeletionGuardError, EmptyDirectoryReadError } from './guard/deletion-guard.error';
+export type {
+  ExistingMember,
+  OrganizationPlan,
+  PlannedGroupChange,
+  PlannedGroupMember,
+  PlannedLink,
+  PlannedMember,
+  PlannedRefusal,
+  PlannedRemoval,
+  PlannedSkip,
+  RemovalReason,
+} from './organization/organization-plan';
+export {
+  RUN_HISTORY_LIMIT,
+  type RunCounts,
+  type RunError,
+  type RunGuard,
+  type RunKind,
+  type RunOutcome,
+  type RunRecord,
+  type RunSource,
+  type RunTrigger,
+} from './runs/run-record';
 
 export { systemClock, type Clock } from './ports/clock';
 export type {
@@ -98,3 +128,4 @@ export {
   type ConnectorSyncState,
 } from './connector/connector-store';
 export type { ConnectorTestResult, SyncReport } from './connector/sync-report';
+export type { GuardVerdict, PlanReport } from './connector/plan-report';

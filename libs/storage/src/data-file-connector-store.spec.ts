@@ -29,6 +29,7 @@ describe('DataFileConnectorStore', () => {
     lastGroupSync: '2026-11-26T10:00:00.000Z',
     userDeltaToken: null,
     groupDeltaToken: null,
+    lastSyncUserCount: null,
   };
 
   it('reads the active profile’s directory settings, sync options and state', async () => {

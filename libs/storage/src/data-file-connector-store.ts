@@ -1,13 +1,16 @@
-import type {
-  DirectoryType,
-  ConnectorConfiguration,
-  ConnectorStore,
-  ConnectorSyncState,
-  SecretStore,
+import {
+  RUN_HISTORY_LIMIT,
+  type DirectoryType,
+  type ConnectorConfiguration,
+  type ConnectorStore,
+  type ConnectorSyncState,
+  type RunRecord,
+  type SecretStore,
 } from '@bwdc/core';
 
 import { activeProfileOf, DATA_KEYS } from './data-file-keys';
 import type { DataFileStore } from './data-file-store';
+import { SyncRunLock } from './file/sync-run-lock';
 import { emptySyncState } from './schema/data-file.schema';
 import {
   UPSTREAM_DIRECTORY_SECRETS,
@@ -17,10 +20,14 @@ import {
 
 /** The Connector's store over the shared data file (active profile) and the secret store. */
 export class DataFileConnectorStore implements ConnectorStore {
+  private readonly syncLock: SyncRunLock;
+
   constructor(
     private readonly file: DataFileStore,
     private readonly secrets: SecretStore,
-  ) {}
+  ) {
+    this.syncLock = new SyncRunLock(file.file);
+  }
 
   async read(): Promise<ConnectorConfiguration> {
     const file = await this.file.read();
@@ -76,5 +83,20 @@ export class DataFileConnectorStore implements ConnectorStore {
     }
     const keys = directorySecretCandidates(type, directory['id']);
     return { [secret.field]: await readFirstSecret(this.secrets, keys) };
+  }
+
+  async recordRun(run: RunRecord): Promise<void> {
+    await this.file.update((file) => ({
+      next: { ...file, runs: [run, ...file.runs].slice(0, RUN_HISTORY_LIMIT) },
+      result: undefined,
+    }));
+  }
+
+  async runs(): Promise<readonly RunRecord[]> {
+    return (await this.file.read()).runs;
+  }
+
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.syncLock.run(work);
   }
 }

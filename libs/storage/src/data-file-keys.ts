@@ -46,6 +46,7 @@ export const DATA_KEYS = {
   organizationId: fileKey('organizationId'),
   appId: fileKey('appId'),
   app: fileKey('app'),
+  runs: fileKey('runs'),
   directoryType: activeProfileKey('directoryType'),
   directories: activeProfileKey('directories'),
   syncOptions: activeProfileKey('sync'),

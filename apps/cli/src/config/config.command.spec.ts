@@ -202,6 +202,7 @@ describe('bwdc config', () => {
         lastGroupSync: '2024-01-01T00:00:00.000Z',
         userDeltaToken: 'delta',
         groupDeltaToken: 'delta',
+        lastSyncUserCount: 3,
       };
       await harness.run(['directory', 'ldap']);
       await harness.store.set(DATA_KEYS.syncState, state);

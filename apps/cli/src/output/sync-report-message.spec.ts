@@ -19,6 +19,8 @@ const REPORT: SyncReport = {
   },
   dropped: [],
   notices: [],
+  organization: null,
+  guard: null,
 };
 
 describe('syncReportResponse', () => {

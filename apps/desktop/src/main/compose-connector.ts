@@ -36,6 +36,7 @@ export async function composeConnector(
     logger: composition.logger,
     platform: composition.platform,
     clientVersion: composition.version,
+    source: 'desktop',
   });
   return { connector, dataFile, secrets };
 }

@@ -1,6 +1,8 @@
 import type { ServerUrlSettings } from '../bitwarden/server-urls';
 import type { DirectoryType } from '../model/directory-type';
+import type { DeletionGuardSettings } from '../guard/deletion-guard';
 import type { ImportOptions } from '../model/import-options';
+import type { RunRecord } from '../runs/run-record';
 
 /** Where the last successful sync left off (upstream's names, as in its data.json). */
 export interface ConnectorSyncState {
@@ -9,10 +11,15 @@ export interface ConnectorSyncState {
   readonly lastGroupSync: string | null;
   readonly userDeltaToken: string | null;
   readonly groupDeltaToken: string | null;
+  /**
+   * Users the last successful whole read returned (ours, not upstream's): a later whole read
+   * returning none is refused unless forced. Null until such a sync.
+   */
+  readonly lastSyncUserCount: number | null;
 }
 
 /** The sync options of the active profile: what to read and how to import it. */
-export interface ConnectorSyncOptions extends ImportOptions {
+export interface ConnectorSyncOptions extends ImportOptions, DeletionGuardSettings {
   readonly users: boolean;
   readonly groups: boolean;
   /** Provider-specific options (the LDAP classes, paths, filters...) ride along. */
@@ -36,6 +43,7 @@ export const EMPTY_SYNC_STATE: ConnectorSyncState = {
   lastGroupSync: null,
   userDeltaToken: null,
   groupDeltaToken: null,
+  lastSyncUserCount: null,
 };
 
 /**
@@ -57,4 +65,15 @@ export interface ConnectorStore {
     type: DirectoryType,
     directory: Readonly<Record<string, unknown>>,
   ): Promise<Readonly<Record<string, string | null>>>;
+  /** Adds a run to the history, which keeps the newest RUN_HISTORY_LIMIT. */
+  recordRun(run: RunRecord): Promise<void>;
+  /** The kept runs, newest first. */
+  runs(): Promise<readonly RunRecord[]>;
+  /**
+   * Runs `work` holding the cross-process sync lock of this data file, so two syncs (bwdc, the
+   * desktop app, bwdc serve) never run at once.
+   *
+   * @throws SyncInProgressError when another process holds it.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
 }

@@ -1,5 +1,6 @@
 import { startBitwardenServer, type RunningBitwardenServer } from '@bwdc/bitwarden-server';
 
+import type { RunRecord } from '../runs/run-record';
 import type { DirectoryUser } from '../model/directory-user';
 import type {
   DirectoryProvider,
@@ -42,6 +43,16 @@ class MemoryStore implements ConnectorStore {
   async directorySecrets() {
     return { password: 'directory-password' };
   }
+  recorded: RunRecord[] = [];
+  async recordRun(run: RunRecord) {
+    this.recorded.unshift(run);
+  }
+  async runs() {
+    return this.recorded;
+  }
+  exclusive<T>(work: () => Promise<T>) {
+    return work();
+  }
 }
 
 /** A directory that answers with whatever users the test puts in, recording each request. */
@@ -78,6 +89,7 @@ describe('Connector with the local Bitwarden server', () => {
       logger: { log: () => undefined },
       platform: 'linux',
       clientVersion: '1.2.3',
+      source: 'cli',
       clock: { now: () => now },
     });
   const imports = () => server.requests.filter((request) => request.path.endsWith('/import'));
@@ -107,6 +119,8 @@ describe('Connector with the local Bitwarden server', () => {
         overwriteExisting: false,
         largeImport: false,
         inviteUsersAfterProvisioning: false,
+        maxRemovals: 10,
+        maxRemovalsPercent: 10,
       },
       state: EMPTY_SYNC_STATE,
     });

@@ -19,6 +19,8 @@ import { planSync } from '../sync/plan-sync';
 import type { SyncPlan } from '../sync/sync-plan';
 import type { ConnectorConfiguration, ConnectorStore } from './connector-store';
 import { EMPTY_SYNC_STATE } from './connector-store';
+import type { RunRecord, RunSource, RunTrigger } from '../runs/run-record';
+import type { PlanReport } from './plan-report';
 import type { ConnectorTestResult, SyncReport } from './sync-report';
 
 /** What a provider factory is given (the shape of `@bwdc/providers`' ProviderContext). */
@@ -38,6 +40,8 @@ export interface ConnectorDependencies {
   readonly logger: Logger;
   readonly platform: NodeJS.Platform;
   readonly clientVersion: string;
+  /** Which front end runs this Connector, as the run history records it. */
+  readonly source: RunSource;
   readonly clock?: Clock;
   readonly transport?: HttpTransport;
 }
@@ -114,7 +118,7 @@ export class Connector {
       this.clock.now(),
       options.onProgress,
     );
-    const plan = this.plan(configuration, key, snapshot, null);
+    const plan = this.planImport(configuration, key, snapshot, null);
     return { snapshot, plan };
   }
 
@@ -124,7 +128,11 @@ export class Connector {
    * unless nothing changed, and only then saves where this sync left off.
    */
   async sync(
-    options: { readonly force: boolean; readonly onProgress?: ReadProgressListener } = {
+    options: {
+      readonly force: boolean;
+      readonly onProgress?: ReadProgressListener;
+      readonly trigger?: RunTrigger;
+    } = {
       force: false,
     },
   ): Promise<SyncReport> {
@@ -139,7 +147,7 @@ export class Connector {
       startedAt,
       options.onProgress,
     );
-    const plan = this.plan(configuration, key, snapshot, configuration.state.lastSyncHash);
+    const plan = this.planImport(configuration, key, snapshot, configuration.state.lastSyncHash);
     if (plan.outcome === 'send') {
       const client = await this.client(configuration, key);
       await client.importRequests(plan.requests);
@@ -153,6 +161,7 @@ export class Connector {
       lastGroupSync: snapshot.cursor.groupsReadAt ?? (sync.groups ? readAt : state.lastGroupSync),
       userDeltaToken: snapshot.cursor.userDeltaToken ?? state.userDeltaToken,
       groupDeltaToken: snapshot.cursor.groupDeltaToken ?? state.groupDeltaToken,
+      lastSyncUserCount: state.lastSyncUserCount,
     });
     return {
       outcome: plan.outcome,
@@ -161,7 +170,26 @@ export class Connector {
       counts: plan.counts,
       dropped: plan.dropped,
       notices: plan.notices,
+      organization: null,
+      guard: null,
     };
+  }
+
+  /**
+   * What the next sync would do to the organization (read through the Public API), with nothing
+   * sent: the directory read as `sync` would read it (whole with `force`).
+   */
+  async plan(_options: {
+    readonly force?: boolean;
+    readonly onProgress?: ReadProgressListener;
+    readonly trigger?: RunTrigger;
+  }): Promise<PlanReport> {
+    throw new Error('Connector.plan is being built');
+  }
+
+  /** The kept runs (test, plan, sync from every front end), newest first. */
+  history(): Promise<readonly RunRecord[]> {
+    return this.dependencies.store.runs();
   }
 
   /** When users or groups were last synced (ISO time), or null. */
@@ -213,7 +241,7 @@ export class Connector {
     });
   }
 
-  private plan(
+  private planImport(
     configuration: ConnectorConfiguration,
     key: OrganizationApiKey,
     snapshot: DirectorySnapshot,

@@ -1,5 +1,7 @@
 import type { DirectorySnapshot } from '../ports/directory-provider';
+import type { OrganizationPlan } from '../organization/organization-plan';
 import type { SyncPlan } from '../sync/sync-plan';
+import type { GuardVerdict } from './plan-report';
 
 /** What `test` found: the directory as read and the import it would make; nothing was sent. */
 export interface ConnectorTestResult {
@@ -17,4 +19,10 @@ export interface SyncReport {
   readonly counts: SyncPlan['counts'];
   readonly dropped: SyncPlan['dropped'];
   readonly notices: SyncPlan['notices'];
+  /**
+   * The organization plan and the guard's measure, when the sync computed them (the import could
+   * remove members); null when no removal was possible.
+   */
+  readonly organization: OrganizationPlan | null;
+  readonly guard: GuardVerdict | null;
 }

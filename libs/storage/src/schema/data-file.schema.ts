@@ -1,6 +1,8 @@
 import { DIRECTORY_TYPES } from '@bwdc/core';
 import { z } from 'zod';
 
+import { RunRecordSchema } from './run-record.schema';
+
 /** The version this build writes; older documents are migrated on open. */
 export const DATA_FILE_VERSION = 1;
 
@@ -12,6 +14,8 @@ export const SyncStateSchema = z.object({
   lastGroupSync: nullableString,
   userDeltaToken: nullableString,
   groupDeltaToken: nullableString,
+  /** Ours: users the last successful whole read returned (the empty-read guard compares). */
+  lastSyncUserCount: z.number().int().min(0).nullable().default(null),
 });
 
 /**
@@ -28,6 +32,12 @@ export const SyncOptionsSchema = z.looseObject({
   overwriteExisting: z.boolean(),
   largeImport: z.boolean(),
   inviteUsersAfterProvisioning: z.boolean(),
+  /** Deletion guard: the most members one sync may remove, as a count; null: not used. */
+  maxRemovals: z.number().int().min(0).nullable().default(10),
+  /** Deletion guard: the same as a share (%) of the organization; null: not used. */
+  maxRemovalsPercent: z.number().min(0).max(100).nullable().default(10),
+  /** A cron expression for bwdc serve (5 or 6 fields); wins over `interval` when set. */
+  schedule: nullableString.default(null),
 });
 
 export const ProfileSchema = z.object({
@@ -59,6 +69,8 @@ export const DataFileSchema = z
     secrets: z.record(z.string(), z.string()),
     /** Desktop and other app settings (window, tray, locale, ...), kept as they are. */
     app: z.record(z.string(), z.unknown()),
+    /** The last runs of every front end (test, plan, sync), newest first. */
+    runs: z.array(RunRecordSchema).default([]),
   })
   .refine((file) => file.activeProfile in file.profiles, {
     message: 'activeProfile names a profile that does not exist',
@@ -80,6 +92,7 @@ export function emptySyncState(): SyncState {
     lastGroupSync: null,
     userDeltaToken: null,
     groupDeltaToken: null,
+    lastSyncUserCount: null,
   };
 }
 
@@ -95,6 +108,9 @@ export function defaultSyncOptions(): SyncOptions {
     overwriteExisting: false,
     largeImport: false,
     inviteUsersAfterProvisioning: false,
+    maxRemovals: 10,
+    maxRemovalsPercent: 10,
+    schedule: null,
   };
 }
 
@@ -117,5 +133,6 @@ export function emptyDataFile(): DataFile {
     appId: null,
     secrets: {},
     app: {},
+    runs: [],
   };
 }

@@ -110,6 +110,7 @@ export function importUpstreamDataFile(raw: Json): UpstreamImport {
             lastGroupSync: stringOrNull(raw['lastGroupSync']),
             userDeltaToken: stringOrNull(raw['userDeltaToken']),
             groupDeltaToken: stringOrNull(raw['groupDeltaToken']),
+            lastSyncUserCount: null,
           },
         },
       },
@@ -123,6 +124,7 @@ export function importUpstreamDataFile(raw: Json): UpstreamImport {
       appId: stringOrNull(raw['appId']),
       secrets,
       app,
+      runs: [],
     },
   };
 }

@@ -189,6 +189,7 @@ describe('applySettings', () => {
       lastGroupSync: null,
       userDeltaToken: null,
       groupDeltaToken: null,
+      lastSyncUserCount: null,
     });
 
     const sameType = applied(synced, { ...LDAP_CHANGE, sync: { interval: 60 } });

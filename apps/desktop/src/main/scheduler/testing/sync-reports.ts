@@ -18,6 +18,8 @@ export function aSyncReport(users = 3, groups = 1): SyncReport {
     },
     dropped: [],
     notices: [],
+    organization: null,
+    guard: null,
   };
 }
 
