@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+
+import { SyncError } from '../errors/sync-error';
+import type { DirectorySnapshot } from '../ports/directory-provider';
+import type {
+  RunCounts,
+  RunError,
+  RunGuard,
+  RunKind,
+  RunOutcome,
+  RunRecord,
+  RunSource,
+  RunTrigger,
+} from '../runs/run-record';
+import type { SyncPlan } from '../sync/sync-plan';
+
+/** What a run learnt as it went; whatever it had when it ended goes into the record. */
+interface RunDetails {
+  mode: RunRecord['mode'];
+  counts: RunCounts | null;
+  batches: number;
+  plannedRemovals: number | null;
+  guard: RunGuard | null;
+}
+
+/** Gathers one run's record: started when built, finished once with its outcome or error. */
+export class RunRecorder {
+  private readonly details: RunDetails = {
+    mode: null,
+    counts: null,
+    batches: 0,
+    plannedRemovals: null,
+    guard: null,
+  };
+
+  constructor(
+    private readonly run: {
+      readonly kind: RunKind;
+      readonly source: RunSource;
+      readonly trigger: RunTrigger;
+      readonly startedAt: Date;
+    },
+  ) {}
+
+  note(details: Partial<RunDetails>): void {
+    Object.assign(this.details, details);
+  }
+
+  finish(finishedAt: Date, outcome: RunOutcome, error: unknown): RunRecord {
+    const { kind, source, trigger, startedAt } = this.run;
+    return {
+      id: randomUUID(),
+      kind,
+      source,
+      trigger,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
+      outcome,
+      ...this.details,
+      error: error === null ? null : runErrorOf(error),
+    };
+  }
+}
+
+/**
+ * The counts of a read and its import. `sent` when the import was posted; an `unchanged` import
+ * counts as unchanged entries instead.
+ */
+export function runCountsOf(
+  snapshot: DirectorySnapshot,
+  plan: SyncPlan,
+  delivery: 'sent' | 'not-sent',
+): RunCounts {
+  const droppedByReason: Record<string, number> = {};
+  for (const dropped of plan.dropped) {
+    droppedByReason[dropped.reason] = (droppedByReason[dropped.reason] ?? 0) + 1;
+  }
+  const sent = delivery === 'sent' && plan.outcome === 'send';
+  const unchanged = plan.outcome === 'unchanged';
+  return {
+    usersRead: snapshot.users.length,
+    groupsRead: snapshot.groups.length,
+    dropped: plan.dropped.length,
+    droppedByReason,
+    membersSent: sent ? plan.counts.users : 0,
+    groupsSent: sent ? plan.counts.groups : 0,
+    membersUnchanged: unchanged ? plan.counts.users : 0,
+    groupsUnchanged: unchanged ? plan.counts.groups : 0,
+  };
+}
+
+function runErrorOf(error: unknown): RunError {
+  if (error instanceof SyncError) {
+    return { code: error.code, side: error.side, message: error.message, remedy: error.remedy };
+  }
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+      ? error.code
+      : null;
+  return {
+    code,
+    side: null,
+    message: error instanceof Error ? error.message : String(error),
+    remedy: null,
+  };
+}
