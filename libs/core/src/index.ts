@@ -129,3 +129,17 @@ export {
 } from './connector/connector-store';
 export type { ConnectorTestResult, SyncReport } from './connector/sync-report';
 export type { GuardVerdict, PlanReport } from './connector/plan-report';
+
+export {
+  groupsNamedBy,
+  readOrganization,
+  type OrganizationGroupState,
+  type OrganizationReader,
+  type OrganizationState,
+  type ReadOrganizationOptions,
+} from './organization/organization-state';
+export {
+  emptyOrganizationPlan,
+  planAgainstOrganization,
+  type PlanAgainstOrganizationInput,
+} from './organization/plan-against-organization';

@@ -1,6 +1,5 @@
 import { startBitwardenServer, type RunningBitwardenServer } from '@bwdc/bitwarden-server';
 
-import type { RunRecord } from '../runs/run-record';
 import type { DirectoryUser } from '../model/directory-user';
 import type {
   DirectoryProvider,
@@ -8,52 +7,16 @@ import type {
   DirectorySnapshot,
 } from '../ports/directory-provider';
 import { aUser } from '../testing/builders';
+import { MemoryConnectorStore } from '../testing/memory-connector-store';
 import { MemorySecretStore } from '../testing/memory-secret-store';
 import { Connector } from './connector';
-import {
-  EMPTY_SYNC_STATE,
-  type ConnectorConfiguration,
-  type ConnectorStore,
-  type ConnectorSyncState,
-} from './connector-store';
+import { EMPTY_SYNC_STATE } from './connector-store';
 
 const ORG_ID = '3f1e7a52-8c4d-4b6e-9a0f-1d2c3b4a5e6f';
 const API_KEY = {
   clientId: `organization.${ORG_ID}`,
   clientSecret: 'k3yS3cr3tThirtyCharactersLong0',
 };
-
-/** The store as memory: what the Connector saved is what the next call reads. */
-class MemoryStore implements ConnectorStore {
-  organizationSets: string[] = [];
-  constructor(public configuration: ConnectorConfiguration) {}
-  async read() {
-    return this.configuration;
-  }
-  async setOrganization(organizationId: string) {
-    this.organizationSets.push(organizationId);
-    this.configuration = { ...this.configuration, organizationId };
-  }
-  async appId() {
-    return 'c0ffee00-0000-4000-8000-000000000003';
-  }
-  async setSyncState(state: ConnectorSyncState) {
-    this.configuration = { ...this.configuration, state };
-  }
-  async directorySecrets() {
-    return { password: 'directory-password' };
-  }
-  recorded: RunRecord[] = [];
-  async recordRun(run: RunRecord) {
-    this.recorded.unshift(run);
-  }
-  async runs() {
-    return this.recorded;
-  }
-  exclusive<T>(work: () => Promise<T>) {
-    return work();
-  }
-}
 
 /** A directory that answers with whatever users the test puts in, recording each request. */
 class ScriptedDirectory implements DirectoryProvider {
@@ -73,7 +36,7 @@ class ScriptedDirectory implements DirectoryProvider {
 
 describe('Connector with the local Bitwarden server', () => {
   let server: RunningBitwardenServer;
-  let store: MemoryStore;
+  let store: MemoryConnectorStore;
   let secrets: MemorySecretStore;
   let directory: ScriptedDirectory;
   let now: Date;
@@ -107,23 +70,26 @@ describe('Connector with the local Bitwarden server', () => {
         ],
       },
     });
-    store = new MemoryStore({
-      server: { base: server.url },
-      organizationId: null,
-      directoryType: 'file',
-      directory: {},
-      sync: {
-        users: true,
-        groups: true,
-        removeDisabled: false,
-        overwriteExisting: false,
-        largeImport: false,
-        inviteUsersAfterProvisioning: false,
-        maxRemovals: 10,
-        maxRemovalsPercent: 10,
+    store = new MemoryConnectorStore(
+      {
+        server: { base: server.url },
+        organizationId: null,
+        directoryType: 'file',
+        directory: {},
+        sync: {
+          users: true,
+          groups: true,
+          removeDisabled: false,
+          overwriteExisting: false,
+          largeImport: false,
+          inviteUsersAfterProvisioning: false,
+          maxRemovals: 10,
+          maxRemovalsPercent: 10,
+        },
+        state: EMPTY_SYNC_STATE,
       },
-      state: EMPTY_SYNC_STATE,
-    });
+      { password: 'directory-password' },
+    );
     secrets = new MemorySecretStore();
     directory = new ScriptedDirectory();
     now = new Date('2026-11-26T10:00:00.000Z');

@@ -19,8 +19,17 @@ import { planSync } from '../sync/plan-sync';
 import type { SyncPlan } from '../sync/sync-plan';
 import type { ConnectorConfiguration, ConnectorStore } from './connector-store';
 import { EMPTY_SYNC_STATE } from './connector-store';
-import type { RunRecord, RunSource, RunTrigger } from '../runs/run-record';
-import type { PlanReport } from './plan-report';
+import { DeletionGuardError, EmptyDirectoryReadError } from '../guard/deletion-guard.error';
+import type { OrganizationPlan } from '../organization/organization-plan';
+import { groupsNamedBy, readOrganization } from '../organization/organization-state';
+import {
+  emptyOrganizationPlan,
+  planAgainstOrganization,
+} from '../organization/plan-against-organization';
+import type { RunKind, RunOutcome, RunRecord, RunSource, RunTrigger } from '../runs/run-record';
+import { emptyReadAfter, guardVerdict, isWholeRead, removalsPossible } from './deletion-check';
+import type { GuardVerdict, PlanReport } from './plan-report';
+import { RunRecorder, runCountsOf } from './run-recorder';
 import type { ConnectorTestResult, SyncReport } from './sync-report';
 
 /** What a provider factory is given (the shape of `@bwdc/providers`' ProviderContext). */
@@ -107,84 +116,90 @@ export class Connector {
   async test(options: {
     readonly sinceLast: boolean;
     readonly onProgress?: ReadProgressListener;
+    readonly trigger?: RunTrigger;
   }): Promise<ConnectorTestResult> {
-    const key = await this.requireCredentials();
-    const configuration = await this.dependencies.store.read();
-    const mode = options.sinceLast ? 'delta' : 'full';
-    const snapshot = await this.readDirectory(
-      configuration,
-      mode,
-      true,
-      this.clock.now(),
-      options.onProgress,
-    );
-    const plan = this.planImport(configuration, key, snapshot, null);
-    return { snapshot, plan };
+    return this.recorded('test', options.trigger, async (recorder) => {
+      const key = await this.requireCredentials();
+      const configuration = await this.dependencies.store.read();
+      const mode = options.sinceLast ? 'delta' : 'full';
+      recorder.note({ mode });
+      const snapshot = await this.readDirectory(
+        configuration,
+        mode,
+        true,
+        this.clock.now(),
+        options.onProgress,
+      );
+      const plan = this.planImport(configuration, key, snapshot, null);
+      recorder.note({ counts: runCountsOf(snapshot, plan, 'not-sent') });
+      return { result: { snapshot, plan }, outcome: 'read' };
+    });
+  }
+
+  /**
+   * What the next sync would do to the organization (read through the Public API), with nothing
+   * sent and nothing saved: the directory read as `sync` would read it (whole with `force`).
+   */
+  async plan(options: {
+    readonly force?: boolean;
+    readonly onProgress?: ReadProgressListener;
+    readonly trigger?: RunTrigger;
+  }): Promise<PlanReport> {
+    return this.recorded('plan', options.trigger, async (recorder) => {
+      const key = await this.requireCredentials();
+      const configuration = await this.dependencies.store.read();
+      const { sync, state } = configuration;
+      const mode = options.force === true || sync.overwriteExisting ? 'full' : 'delta';
+      recorder.note({ mode });
+      const snapshot = await this.readDirectory(
+        configuration,
+        mode,
+        true,
+        this.clock.now(),
+        options.onProgress,
+      );
+      const plan = this.planImport(configuration, key, snapshot, state.lastSyncHash);
+      recorder.note({ counts: runCountsOf(snapshot, plan, 'not-sent') });
+      const client = await this.client(configuration, key);
+      const current = await readOrganization(client, { groupMembersOf: groupsNamedBy(plan) });
+      const organization =
+        plan.outcome === 'send'
+          ? planAgainstOrganization({ plan, options: sync, organization: current })
+          : emptyOrganizationPlan(current);
+      const emptyRead = emptyReadAfter(sync, state, isWholeRead(mode, state, snapshot), snapshot);
+      const guard = guardVerdict(sync, organization, emptyRead);
+      recorder.note({ plannedRemovals: guard.removals });
+      const report: PlanReport = {
+        mode,
+        outcome: plan.outcome,
+        counts: plan.counts,
+        dropped: plan.dropped,
+        notices: plan.notices,
+        organization,
+        guard,
+      };
+      return { result: report, outcome: 'planned' };
+    });
   }
 
   /**
    * Reads the directory (only what changed since the last sync, unless forced or when overwrite
    * is on: removing everyone missing from a partial read would be destructive), posts the import
-   * unless nothing changed, and only then saves where this sync left off.
+   * unless nothing changed, and only then saves where this sync left off. Holds the data file's
+   * sync lock throughout. When the import can remove members, the organization is read first and
+   * a sync past the deletion guard is refused; so is a whole read that came back empty. `force`
+   * reads everything and goes past both.
    */
   async sync(
     options: {
       readonly force: boolean;
       readonly onProgress?: ReadProgressListener;
       readonly trigger?: RunTrigger;
-    } = {
-      force: false,
-    },
+    } = { force: false },
   ): Promise<SyncReport> {
-    const key = await this.requireCredentials();
-    const configuration = await this.dependencies.store.read();
-    const mode = options.force || configuration.sync.overwriteExisting ? 'full' : 'delta';
-    const startedAt = this.clock.now();
-    const snapshot = await this.readDirectory(
-      configuration,
-      mode,
-      false,
-      startedAt,
-      options.onProgress,
+    return this.recorded('sync', options.trigger, (recorder) =>
+      this.dependencies.store.exclusive(() => this.syncHoldingLock(options, recorder)),
     );
-    const plan = this.planImport(configuration, key, snapshot, configuration.state.lastSyncHash);
-    if (plan.outcome === 'send') {
-      const client = await this.client(configuration, key);
-      await client.importRequests(plan.requests);
-    }
-    const { state, sync } = configuration;
-    // A provider that always reads everything keeps no read time; last-sync still tells when.
-    const readAt = startedAt.toISOString();
-    await this.dependencies.store.setSyncState({
-      lastSyncHash: plan.outcome === 'empty' ? state.lastSyncHash : plan.fingerprint,
-      lastUserSync: snapshot.cursor.usersReadAt ?? (sync.users ? readAt : state.lastUserSync),
-      lastGroupSync: snapshot.cursor.groupsReadAt ?? (sync.groups ? readAt : state.lastGroupSync),
-      userDeltaToken: snapshot.cursor.userDeltaToken ?? state.userDeltaToken,
-      groupDeltaToken: snapshot.cursor.groupDeltaToken ?? state.groupDeltaToken,
-      lastSyncUserCount: state.lastSyncUserCount,
-    });
-    return {
-      outcome: plan.outcome,
-      mode,
-      requestsSent: plan.requests.length,
-      counts: plan.counts,
-      dropped: plan.dropped,
-      notices: plan.notices,
-      organization: null,
-      guard: null,
-    };
-  }
-
-  /**
-   * What the next sync would do to the organization (read through the Public API), with nothing
-   * sent: the directory read as `sync` would read it (whole with `force`).
-   */
-  async plan(_options: {
-    readonly force?: boolean;
-    readonly onProgress?: ReadProgressListener;
-    readonly trigger?: RunTrigger;
-  }): Promise<PlanReport> {
-    throw new Error('Connector.plan is being built');
   }
 
   /** The kept runs (test, plan, sync from every front end), newest first. */
@@ -201,6 +216,132 @@ export class Connector {
   /** Forgets the last sync, so the next one reads everything and sends it again. */
   async clearCache(): Promise<void> {
     await this.dependencies.store.setSyncState(EMPTY_SYNC_STATE);
+  }
+
+  private async syncHoldingLock(
+    options: { readonly force: boolean; readonly onProgress?: ReadProgressListener },
+    recorder: RunRecorder,
+  ): Promise<{ readonly result: SyncReport; readonly outcome: RunOutcome }> {
+    const key = await this.requireCredentials();
+    const configuration = await this.dependencies.store.read();
+    const { state, sync } = configuration;
+    const mode = options.force || sync.overwriteExisting ? 'full' : 'delta';
+    recorder.note({ mode });
+    const startedAt = this.clock.now();
+    const snapshot = await this.readDirectory(
+      configuration,
+      mode,
+      false,
+      startedAt,
+      options.onProgress,
+    );
+    const plan = this.planImport(configuration, key, snapshot, state.lastSyncHash);
+    recorder.note({ counts: runCountsOf(snapshot, plan, 'not-sent') });
+    const wholeRead = isWholeRead(mode, state, snapshot);
+    const emptyRead = emptyReadAfter(sync, state, wholeRead, snapshot);
+    if (emptyRead !== null) {
+      recorder.note({
+        guard: { reason: 'empty-read', removals: 0, limit: 0, overridden: options.force },
+      });
+      if (!options.force) {
+        throw new EmptyDirectoryReadError(emptyRead);
+      }
+    }
+    const client = await this.client(configuration, key);
+    let organization: OrganizationPlan | null = null;
+    let guard: GuardVerdict | null = null;
+    if (removalsPossible(plan, sync)) {
+      // Removals are decided before the groups are imported, and the guard counts members
+      // only: the groups' members need not be read, nor the groups planned.
+      const current = await readOrganization(client, { groupMembersOf: 'none' });
+      const planned = planAgainstOrganization({
+        plan: withoutGroups(plan),
+        options: sync,
+        organization: current,
+      });
+      organization = planned;
+      guard = guardVerdict(sync, planned, emptyRead);
+      recorder.note({ plannedRemovals: guard.removals });
+      if (guard.tooManyRemovals && guard.limit !== null) {
+        recorder.note({
+          guard: {
+            reason: 'too-many-removals',
+            removals: guard.removals,
+            limit: guard.limit,
+            overridden: options.force,
+          },
+        });
+        if (!options.force) {
+          throw new DeletionGuardError(
+            planned.members.removed,
+            guard.limit,
+            guard.organizationMembers,
+          );
+        }
+      }
+    }
+    if (plan.outcome === 'send') {
+      await client.importRequests(plan.requests, (progress) =>
+        recorder.note({ batches: progress.request }),
+      );
+      recorder.note({ counts: runCountsOf(snapshot, plan, 'sent') });
+    }
+    // A provider that always reads everything keeps no read time; last-sync still tells when.
+    const readAt = startedAt.toISOString();
+    await this.dependencies.store.setSyncState({
+      lastSyncHash: plan.outcome === 'empty' ? state.lastSyncHash : plan.fingerprint,
+      lastUserSync: snapshot.cursor.usersReadAt ?? (sync.users ? readAt : state.lastUserSync),
+      lastGroupSync: snapshot.cursor.groupsReadAt ?? (sync.groups ? readAt : state.lastGroupSync),
+      userDeltaToken: snapshot.cursor.userDeltaToken ?? state.userDeltaToken,
+      groupDeltaToken: snapshot.cursor.groupDeltaToken ?? state.groupDeltaToken,
+      lastSyncUserCount: wholeRead && sync.users ? snapshot.users.length : state.lastSyncUserCount,
+    });
+    const report: SyncReport = {
+      outcome: plan.outcome,
+      mode,
+      requestsSent: plan.requests.length,
+      counts: plan.counts,
+      dropped: plan.dropped,
+      notices: plan.notices,
+      organization,
+      guard,
+    };
+    return { result: report, outcome: plan.outcome === 'send' ? 'sent' : plan.outcome };
+  }
+
+  /** Runs `work` as one run of the history: recorded however it ends, its error rethrown. */
+  private async recorded<T>(
+    kind: RunKind,
+    trigger: RunTrigger | undefined,
+    work: (recorder: RunRecorder) => Promise<{ readonly result: T; readonly outcome: RunOutcome }>,
+  ): Promise<T> {
+    const recorder = new RunRecorder({
+      kind,
+      source: this.dependencies.source,
+      trigger: trigger ?? 'manual',
+      startedAt: this.clock.now(),
+    });
+    try {
+      const { result, outcome } = await work(recorder);
+      await this.keepRun(recorder.finish(this.clock.now(), outcome, null));
+      return result;
+    } catch (error) {
+      const refused =
+        error instanceof DeletionGuardError || error instanceof EmptyDirectoryReadError;
+      await this.keepRun(recorder.finish(this.clock.now(), refused ? 'refused' : 'failed', error));
+      throw error;
+    }
+  }
+
+  /** A history that cannot be written must not turn a sync's result into a failure. */
+  private async keepRun(run: RunRecord): Promise<void> {
+    try {
+      await this.dependencies.store.recordRun(run);
+    } catch (error) {
+      this.dependencies.logger.log('warn', 'The run could not be added to the history.', {
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    }
   }
 
   private async readDirectory(
@@ -299,4 +440,9 @@ export class Connector {
     }
     return credentials;
   }
+}
+
+/** The plan's requests with their groups left out, for a members-only plan. */
+function withoutGroups(plan: SyncPlan): SyncPlan {
+  return { ...plan, requests: plan.requests.map((request) => ({ ...request, groups: [] })) };
 }

@@ -20,8 +20,8 @@ export interface SyncReport {
   readonly dropped: SyncPlan['dropped'];
   readonly notices: SyncPlan['notices'];
   /**
-   * The organization plan and the guard's measure, when the sync computed them (the import could
-   * remove members); null when no removal was possible.
+   * The organization plan (its members part: a sync does not plan the groups) and the guard's
+   * measure, when the sync computed them because the import could remove members; else null.
    */
   readonly organization: OrganizationPlan | null;
   readonly guard: GuardVerdict | null;

@@ -1,2 +1,3 @@
 export { aGroup, aUser, importOptions } from './builders';
 export { MemorySecretStore } from './memory-secret-store';
+export { MemoryConnectorStore } from './memory-connector-store';

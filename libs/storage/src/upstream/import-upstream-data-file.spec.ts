@@ -74,6 +74,8 @@ describe('opening an upstream connector data.json', () => {
         lastGroupSync: upstream['lastGroupSync'],
         userDeltaToken: upstream['userDeltaToken'],
         groupDeltaToken: upstream['groupDeltaToken'],
+        // Upstream never counted: the empty-read check starts with our first whole read.
+        lastSyncUserCount: null,
       });
       expect(migrated.server).toEqual(upstream['environmentUrls']);
       expect(migrated.organizationId).toBe(upstream['organizationId']);
