@@ -16,6 +16,8 @@ export interface BwdcInvocation {
   readonly args: readonly string[];
   /** Whether stderr counts as a terminal (for the progress line). */
   readonly terminal?: boolean;
+  /** For `serve`: aborting it stops the service as SIGTERM would. */
+  readonly stop?: AbortSignal;
 }
 
 /**
@@ -52,6 +54,28 @@ export async function runBwdc(invocation: BwdcInvocation): Promise<BwdcRun> {
     },
     openDataFile: () => DataFileStore.open({ file: dataFile }),
     secretStore: (store) => createSecretStore(env, store),
+    service: {
+      openConnector: (logger) =>
+        openConnector({
+          dataFilePath: dataFile,
+          env,
+          platform: 'linux',
+          version: '1.2.3',
+          logger,
+          source: 'service',
+        }),
+      onStopSignal: (listener) => {
+        const stop = (): void => listener('SIGTERM');
+        invocation.stop?.addEventListener('abort', stop, { once: true });
+        return () => invocation.stop?.removeEventListener('abort', stop);
+      },
+      exit: (code) => {
+        throw new Error(`serve tried to end the test process with exit code ${code}`);
+      },
+      writeLog: (line) => stdout.push(line),
+      logIsTerminal: false,
+      hostname: 'bwdc-test-host',
+    },
   })
     .exitOverride()
     .parseAsync(['node', 'bwdc', ...invocation.args]);

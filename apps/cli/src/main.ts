@@ -1,3 +1,5 @@
+import * as os from 'node:os';
+
 import packageJson from '../package.json';
 import type * as Composition from './composition';
 import { errorResponse, outputOptions, renderResponse } from './output';
@@ -35,6 +37,30 @@ const program = createProgram({
   prompt: (question, options) => compose().terminalPrompt(question, options),
   openDataFile: () => compose().openDataFile(),
   secretStore: (store) => compose().secretStore(store),
+  service: {
+    openConnector: (logger) =>
+      compose().openConnector({
+        dataFilePath: compose().dataFilePath(),
+        env: process.env,
+        platform: process.platform,
+        version: packageJson.version,
+        logger,
+        source: 'service',
+      }),
+    onStopSignal: (listener) => {
+      // Once: a second Ctrl-C during the grace period ends the process at once (Node's default).
+      process.once('SIGINT', listener);
+      process.once('SIGTERM', listener);
+      return () => {
+        process.off('SIGINT', listener);
+        process.off('SIGTERM', listener);
+      };
+    },
+    exit: (code) => process.exit(code),
+    writeLog: (line) => process.stdout.write(line),
+    logIsTerminal: process.stdout.isTTY === true,
+    hostname: os.hostname(),
+  },
   stdout: (text) => process.stdout.write(text),
   stderr,
   setExitCode: (code) => {

@@ -5,10 +5,14 @@ import { Command } from 'commander';
 import { registerClearCacheCommand } from './commands/clear-cache.command';
 import { registerConfigCommand } from './config/config.command';
 import { registerProfileCommand } from './profile/profile.command';
+import { registerServeCommand } from './serve/serve.command';
+import type { ServiceHost } from './serve/service-host';
 import type { CommandContext } from './commands/command-context';
 import { registerLastSyncCommand } from './commands/last-sync.command';
 import { registerLoginCommand } from './commands/login.command';
 import { registerLogoutCommand } from './commands/logout.command';
+import { registerHistoryCommand } from './commands/history.command';
+import { registerPlanCommand } from './commands/plan.command';
 import { registerSyncCommand } from './commands/sync.command';
 import { registerTestCommand } from './commands/test.command';
 
@@ -40,6 +44,8 @@ export interface ProgramDependencies {
   /** The data file and the secret store over it, for `config`. */
   readonly openDataFile: () => Promise<DataFileStore>;
   readonly secretStore: (store: DataFileStore) => SecretStore;
+  /** The process `bwdc serve` runs in (signals, log output, a Connector as the service). */
+  readonly service?: ServiceHost;
 }
 
 /**
@@ -95,7 +101,9 @@ export function createProgram(dependencies: ProgramDependencies): Command {
     registerLoginCommand,
     registerLogoutCommand,
     registerTestCommand,
+    registerPlanCommand,
     registerSyncCommand,
+    registerHistoryCommand,
     registerLastSyncCommand,
     registerClearCacheCommand,
   ]) {
@@ -108,6 +116,14 @@ export function createProgram(dependencies: ProgramDependencies): Command {
     respond,
   });
   registerProfileCommand(program, { store: dependencies.openDataFile, respond });
+  registerServeCommand(program, {
+    version: dependencies.version,
+    env: dependencies.env,
+    service: dependencies.service,
+    openDataFile: dependencies.openDataFile,
+    respond,
+    setExitCode: dependencies.setExitCode,
+  });
 
   program
     .command('data-file')

@@ -217,6 +217,7 @@ describe('bwdc config', () => {
         lastGroupSync: null,
         userDeltaToken: null,
         groupDeltaToken: null,
+        lastSyncUserCount: null,
       });
     });
   });

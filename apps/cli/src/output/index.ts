@@ -7,8 +7,12 @@ export {
   stringResponse,
   type CliResponse,
   type ErrorResponse,
+  type GuardRefusal,
+  type HistoryData,
+  type PlanData,
   type ResponseData,
   type SuccessResponse,
   type TestData,
   type TestUser,
 } from './response';
+export { EXIT_ERROR, EXIT_OK, EXIT_REFUSED_BY_GUARD, type ExitCode } from './exit-codes';

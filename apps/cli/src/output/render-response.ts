@@ -1,11 +1,15 @@
+import { EXIT_ERROR, EXIT_OK, EXIT_REFUSED_BY_GUARD, type ExitCode } from './exit-codes';
+import { guardRefusalLines } from './guard-refusal-text';
+import { historyText } from './history-text';
 import type { OutputOptions } from './output-options';
+import { planText } from './plan-text';
 import type { CliResponse, ResponseData } from './response';
 import { testDataText } from './test-data';
 
 export interface RenderedOutput {
   readonly stdout: string;
   readonly stderr: string;
-  readonly exitCode: 0 | 1;
+  readonly exitCode: ExitCode;
 }
 
 export interface RenderEnvironment {
@@ -19,14 +23,16 @@ export interface RenderEnvironment {
  * The one place that turns a result into text and an exit code, following upstream's rules
  * (`src-cli/baseProgram.ts`): `--response` prints the envelope on stdout, errors included;
  * otherwise errors go to stderr, strings print raw, messages as a title and a message, lists as
- * JSON and test results as tables. Exit 1 on an error unless `--cleanexit`.
+ * JSON, test and plan results and the history as tables. Exit 1 on an error, 3 when a guard
+ * refused the sync, 0 for either with `--cleanexit`. An error is one line on stderr; a deletion
+ * guard's refusal adds, after that line, who would have been removed.
  */
 export function renderResponse(
   response: CliResponse,
   options: OutputOptions,
   environment: RenderEnvironment,
 ): RenderedOutput {
-  const exitCode = response.success || options.cleanExit ? 0 : 1;
+  const exitCode = exitCodeOf(response, options);
   if (options.response) {
     const json = toJson(response, options);
     const end = environment.platform === 'win32' ? '' : '\n';
@@ -34,7 +40,8 @@ export function renderResponse(
   }
   if (!response.success) {
     const text = environment.color ? red(response.message) : response.message;
-    return { stdout: '', stderr: options.quiet ? '' : `${text}\n`, exitCode };
+    const lines = [text, ...(response.guard ? guardRefusalLines(response.guard) : [])];
+    return { stdout: '', stderr: options.quiet ? '' : `${lines.join('\n')}\n`, exitCode };
   }
   const text = renderData(response.data, options, environment);
   return { stdout: options.quiet || text === '' ? '' : `${text}\n`, stderr: '', exitCode };
@@ -62,7 +69,18 @@ function renderData(
     case 'test':
       // Upstream printed JSON; a person gets tables, a script gets JSON with --response or --raw.
       return options.raw ? toJson(data, options) : testDataText(data);
+    case 'plan':
+      return options.raw ? toJson(data, options) : planText(data);
+    case 'history':
+      return options.raw ? toJson(data.runs, options) : historyText(data.runs);
   }
+}
+
+function exitCodeOf(response: CliResponse, options: OutputOptions): ExitCode {
+  if (response.success || options.cleanExit) {
+    return EXIT_OK;
+  }
+  return response.guard === undefined ? EXIT_ERROR : EXIT_REFUSED_BY_GUARD;
 }
 
 function toJson(value: unknown, options: OutputOptions): string {

@@ -1,3 +1,5 @@
+import type { PlanReport, RemovalReason, RunRecord } from '@bwdc/core';
+
 /**
  * What every command returns, in upstream's envelope (`src-cli` `Response`): scripts that parse
  * `bwdc --response` keep working. Commands never print; the renderer does.
@@ -17,9 +19,28 @@ export interface ErrorResponse {
   readonly errorCode?: string;
   /** Where the problem is: directory, bitwarden, local-file or configuration. */
   readonly side?: string;
+  /** Set when a safety guard refused the sync (exit code 3): what it measured. */
+  readonly guard?: GuardRefusal;
 }
 
-export type ResponseData = MessageData | StringData | ListData | TestData;
+/** Why a guard refused a sync; nothing was sent. */
+export type GuardRefusal =
+  | {
+      readonly reason: 'too-many-removals';
+      /** Every member the sync would have removed, not only those the message names. */
+      readonly removals: readonly RefusedRemoval[];
+      readonly limit: number;
+      readonly organizationMembers: number;
+    }
+  | { readonly reason: 'empty-read'; readonly lastSyncUsers: number };
+
+export interface RefusedRemoval {
+  readonly email: string;
+  readonly externalId: string | null;
+  readonly reason: RemovalReason;
+}
+
+export type ResponseData = MessageData | StringData | ListData | TestData | PlanData | HistoryData;
 
 export interface MessageData {
   readonly object: 'message';
@@ -76,3 +97,14 @@ export const listResponse = (data: readonly unknown[]): SuccessResponse => ({
   success: true,
   data: { object: 'list', data },
 });
+
+/** `bwdc plan`: the whole PlanReport (it holds no secret), flat like `test`. */
+export interface PlanData extends PlanReport {
+  readonly object: 'plan';
+}
+
+/** `bwdc history`: the kept runs, newest first. */
+export interface HistoryData {
+  readonly object: 'history';
+  readonly runs: readonly RunRecord[];
+}

@@ -52,3 +52,38 @@ describe('syncReportResponse', () => {
     });
   });
 });
+
+describe('syncReportResponse with the deletion guard’s measure', () => {
+  const guard = {
+    removals: 30,
+    limit: 10,
+    organizationMembers: 101,
+    tooManyRemovals: true,
+    emptyReadAfter: null,
+  };
+
+  it('says how many members the sync removed, and that it went past the limit when forced', () => {
+    const forced = syncReportResponse({ ...REPORT, guard });
+    const within = syncReportResponse({
+      ...REPORT,
+      guard: { ...guard, removals: 5, tooManyRemovals: false },
+    });
+
+    expect(forced.data).toMatchObject({
+      message: expect.stringContaining(
+        "Removed 30 of 101 member(s) (past the deletion guard's limit of 10, as forced).",
+      ),
+    });
+    expect(within.data).toMatchObject({
+      message: expect.stringContaining(
+        "Removed 5 of 101 member(s) (within the deletion guard's limit of 10).",
+      ),
+    });
+  });
+
+  it('adds nothing when the sync removed no one', () => {
+    const response = syncReportResponse({ ...REPORT, guard: { ...guard, removals: 0 } });
+
+    expect(response.data).toMatchObject({ message: 'Synced 1 group(s) and 3 user(s).' });
+  });
+});

@@ -14,7 +14,7 @@ const DROP_REASONS: Readonly<Record<DropReason, string>> = {
  * as upstream did; dropped users and members left out are listed with their reasons.
  */
 export function syncReportResponse(report: SyncReport): SuccessResponse {
-  const details = [...droppedLines(report), ...noticeLines(report.notices)];
+  const details = readDetailLines(report);
   if (report.outcome === 'unchanged') {
     return messageResponse(
       'Nothing to sync.',
@@ -39,12 +39,32 @@ export function syncReportResponse(report: SyncReport): SuccessResponse {
       `Synced ${counts.groups} group(s) and ${counts.users} user(s)` +
         (report.requestsSent > 1 ? ` in ${report.requestsSent} requests.` : '.'),
       ...(counts.sentAsDeleted > 0 ? [`${counts.sentAsDeleted} user(s) sent as deleted.`] : []),
+      ...guardLines(report),
       ...details,
     ].join('\n'),
   );
 }
 
-function droppedLines(report: SyncReport): string[] {
+/** Who the read left out and why, and what it noticed: for a sync report and a plan alike. */
+export function readDetailLines(report: Pick<SyncReport, 'dropped' | 'notices'>): string[] {
+  return [...droppedLines(report), ...noticeLines(report.notices)];
+}
+
+/** What the deletion guard measured, when the sync could remove members. */
+function guardLines({ guard }: SyncReport): string[] {
+  if (guard === null || guard.removals === 0) {
+    return [];
+  }
+  const limit =
+    guard.limit === null
+      ? 'the deletion guard is off'
+      : guard.tooManyRemovals
+        ? `past the deletion guard's limit of ${guard.limit}, as forced`
+        : `within the deletion guard's limit of ${guard.limit}`;
+  return [`Removed ${guard.removals} of ${guard.organizationMembers} member(s) (${limit}).`];
+}
+
+function droppedLines(report: Pick<SyncReport, 'dropped'>): string[] {
   if (report.dropped.length === 0) {
     return [];
   }

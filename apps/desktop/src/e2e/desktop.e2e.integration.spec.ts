@@ -225,6 +225,27 @@ describe('the desktop app in Chromium, end to end', () => {
   );
 
   step(
+    'Preview changes lists the 20 members the first sync adds, sending nothing',
+    'preview',
+    async () => {
+      const imports = () =>
+        stack.bitwarden.requests.filter((r) => r.path.endsWith('/import')).length;
+      const preview = page.locator('bwdc-plan-preview');
+
+      await preview.locator('button.preview-changes').click();
+
+      await preview.getByRole('tab', { name: 'To add (20)', exact: true }).waitFor();
+      await waitForText(preview.locator('.shown'), '20 of 20 shown');
+      expect(
+        (await preview.locator('ul.plan-members li.plan-member .email').allInnerTexts()).sort(),
+      ).toEqual(await fixtureEmails());
+      await waitForText(preview.locator('.guard-verdict'), 'removes no members');
+      await screenshot(page, 'preview');
+      expect(imports()).toBe(0);
+    },
+  );
+
+  step(
     'Sync now sends the directory to the organization and records the run',
     'sync-now',
     async () => {
@@ -261,8 +282,12 @@ describe('the desktop app in Chromium, end to end', () => {
       await screenshot(page, 'schedule');
       await page.locator('button.stop-sync').click();
       await waitForText(page.locator('.schedule-state'), 'Stopped');
-      const history = (await stack.desktop.bridge.status()).schedule.history;
-      expect(history.find((run) => run.trigger === 'schedule')).toMatchObject({ status: 'ok' });
+      const { history } = await stack.desktop.bridge.status();
+      expect(history.find((run) => run.trigger === 'schedule')).toMatchObject({
+        kind: 'sync',
+        source: 'desktop',
+        error: null,
+      });
     },
   );
 
@@ -285,6 +310,23 @@ describe('the desktop app in Chromium, end to end', () => {
       await screenshot(page, 'settings-after-cli');
     },
   );
+
+  step('shows a run made with bwdc in the shared run history', 'history-cli', async () => {
+    const dataDir = path.dirname(stack.desktop.dataFile.file);
+
+    await runBwdc(dataDir, E2E_CONNECTOR_ENV, ['test']);
+    await page.locator('button.nav-dashboard').click();
+
+    await waitForText(page.locator('table.run-history tr.run:first-child .run-source'), 'bwdc');
+    expect(
+      await page.locator('table.run-history tr.run:first-child .run-trigger').innerText(),
+    ).toBe('Test');
+    expect((await stack.desktop.bridge.status()).history[0]).toMatchObject({
+      kind: 'test',
+      source: 'cli',
+    });
+    await screenshot(page, 'history-cli');
+  });
 
   step('More shows the version, the data file and the log of the runs', 'more', async () => {
     await page.locator('button.nav-more').click();

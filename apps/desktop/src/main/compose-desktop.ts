@@ -52,10 +52,11 @@ export async function composeDesktop(composition: DesktopComposition): Promise<C
   const scheduler = new SyncScheduler({
     store: new DataFileScheduleStore(dataFile),
     interval,
-    sync: async () => {
+    sync: async ({ force, trigger }) => {
       try {
         return await connector.sync({
-          force: false,
+          force,
+          trigger,
           onProgress: (progress) =>
             events.publish({ type: 'progress', operation: 'sync', ...progress }),
         });

@@ -9,12 +9,15 @@ export type BridgeEvent =
   | { readonly type: 'status-changed' }
   /** The data file's settings changed (another process, such as `bwdc config`, wrote them). */
   | { readonly type: 'settings-changed' }
-  /** How far the directory read of a test or sync has got. */
+  /** How far the directory read of a test, preview or sync has got. */
   | {
       readonly type: 'progress';
-      readonly operation: 'test' | 'sync';
+      readonly operation: BridgeOperation;
       readonly users: number;
       readonly groups: number;
     }
-  /** The test or sync is over (whatever its outcome); the progress display ends. */
-  | { readonly type: 'operation-finished'; readonly operation: 'test' | 'sync' };
+  /** The test, preview or sync is over (whatever its outcome); the progress display ends. */
+  | { readonly type: 'operation-finished'; readonly operation: BridgeOperation };
+
+/** What reads the directory: Test now, Preview changes, a sync. */
+export type BridgeOperation = 'test' | 'plan' | 'sync';

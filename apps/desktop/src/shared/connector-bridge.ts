@@ -1,8 +1,10 @@
 import type { DirectoryType, LogLevel, SyncReport } from '@bwdc/core';
 
 import type { BridgeEvents } from './bridge-events';
+import type { PlanView } from './plan-view';
 import type { SettingsChange, SettingsSaveResult, SettingsView } from './settings-view';
-import type { RunRecordView, ScheduleView, StatusView } from './status-view';
+import type { ScheduleView, StatusView } from './status-view';
+import type { SyncNowView } from './sync-now-view';
 
 /**
  * The Connector as the renderer sees it (`window.connector`): every call crosses IPC, so the
@@ -23,8 +25,16 @@ export interface ConnectorBridge {
   status(): Promise<StatusView>;
   /** A dry run: what a sync would send, nothing sent and nothing saved. */
   test(options: { readonly sinceLast: boolean }): Promise<TestView>;
-  /** Sync now: one sync, recorded in the run history like a scheduled one. */
-  syncNow(): Promise<RunRecordView>;
+  /**
+   * Preview changes: what the next sync would do to the organization (read through the Public
+   * API) and the deletion guard's verdict; nothing sent. Recorded in the run history.
+   */
+  planSync(): Promise<PlanView>;
+  /**
+   * Sync now: one sync, recorded in the shared run history. A guard's refusal answers as
+   * `guard-refused`; `force` (after the user confirmed it) syncs past the guards.
+   */
+  syncNow(options: { readonly force: boolean }): Promise<SyncNowView>;
   /** The last sync of users or groups (ISO time), or null. */
   lastSync(kind: 'users' | 'groups'): Promise<string | null>;
   /** Forgets the last sync, so the next reads and sends everything again. */

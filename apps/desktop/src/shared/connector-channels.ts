@@ -11,6 +11,7 @@ export const CONNECTOR_CHANNELS = {
   setServer: 'connector:set-server',
   status: 'connector:status',
   test: 'connector:test',
+  planSync: 'connector:plan-sync',
   syncNow: 'connector:sync-now',
   lastSync: 'connector:last-sync',
   clearCache: 'connector:clear-cache',

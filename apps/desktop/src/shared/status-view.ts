@@ -1,4 +1,4 @@
-import type { DirectoryType, SyncCounts } from '@bwdc/core';
+import type { DirectoryType, RunRecord } from '@bwdc/core';
 
 import type { ServerSettings } from './connector-bridge';
 
@@ -18,9 +18,11 @@ export interface StatusView {
   readonly lastUserSync: string | null;
   readonly lastGroupSync: string | null;
   readonly schedule: ScheduleView;
+  /** The shared run history (every front end's runs), newest first. */
+  readonly history: readonly RunRecordView[];
 }
 
-/** Start / Stop Sync and the run history. */
+/** Start / Stop Sync. */
 export interface ScheduleView {
   /** Whether interval syncs are on (they go on after a restart). */
   readonly running: boolean;
@@ -31,31 +33,10 @@ export interface ScheduleView {
   readonly stoppedReason: 'user' | 'interval-off' | null;
   /** `sync.interval` as the scheduler applies it (minutes), or null when off. */
   readonly intervalMinutes: number | null;
-  /** Newest first. */
-  readonly history: readonly RunRecordView[];
 }
 
-interface RunTimes {
-  /** `schedule`: the timer started it; `manual`: Sync now. */
-  readonly trigger: 'schedule' | 'manual';
-  readonly startedAt: string;
-  readonly finishedAt: string;
-}
-
-/** One run of the history: what it did, or why it failed. */
-export type RunRecordView =
-  | (RunTimes & {
-      readonly status: 'ok';
-      readonly outcome: 'send' | 'unchanged' | 'empty';
-      readonly mode: 'full' | 'delta';
-      readonly requestsSent: number;
-      readonly counts: SyncCounts;
-    })
-  | (RunTimes & {
-      readonly status: 'error';
-      readonly error: {
-        readonly message: string;
-        readonly code: string | null;
-        readonly remedy: string | null;
-      };
-    });
+/**
+ * One run of the shared history, as the Connector recorded it in the data file: a test, preview
+ * or sync, from this app, `bwdc` or `bwdc serve`. Plain data already, so sent as it is.
+ */
+export type RunRecordView = RunRecord;

@@ -24,6 +24,18 @@ const CLIENT_SECRET = 'k3yS3cr3tThirtyCharactersLong0';
 const fixtures = path.resolve(__dirname, '../../../../tools/directory-servers/openldap/fixtures');
 const ENV = { BITWARDENCLI_CONNECTOR_PLAINTEXT_SECRETS: 'true' };
 const silent: Logger = { log: () => undefined };
+/**
+ * Members a directory synced once and no longer lists, with accounts (confirmed, master password):
+ * what overwrite removes, and the server lets it. Twelve, more than the guard's default limit.
+ */
+const FORMER_MEMBERS = Array.from({ length: 12 }, (_, index) => ({
+  email: `former${index}@example.com`,
+  externalId: `uid=former${index}`,
+  type: 'user' as const,
+  status: 'confirmed' as const,
+  hasMasterPassword: true,
+}));
+const isFormer = (email: string) => /^former\d+@/.test(email);
 
 /**
  * The renderer's view of the app, minus the browser: `connectorClient(httpInvoke(...))` against
@@ -46,7 +58,10 @@ describe('the desktop test host over the real Connector, Bitwarden server and sl
             {
               id: ORG_ID,
               apiKey: CLIENT_SECRET,
-              members: [{ email: 'owner@example.com', type: 'owner', status: 'confirmed' }],
+              members: [
+                { email: 'owner@example.com', type: 'owner', status: 'confirmed' },
+                ...FORMER_MEMBERS,
+              ],
               groups: [],
             },
           ],
@@ -104,9 +119,11 @@ describe('the desktop test host over the real Connector, Bitwarden server and sl
   const members = () =>
     bitwarden
       .organization(ORG_ID)
-      .members.filter((member) => member.externalId !== null)
+      .members.filter((member) => member.externalId !== null && !isFormer(member.email))
       .map((member) => member.email)
       .sort();
+  const formerMembers = () =>
+    bitwarden.organization(ORG_ID).members.filter((member) => isFormer(member.email));
 
   /**
    * Starts listening to main's events as the renderer does (cursor 0 answers with the current
@@ -144,7 +161,8 @@ describe('the desktop test host over the real Connector, Bitwarden server and sl
       profiles: ['default'],
       directoryType: 'ldap',
       lastUserSync: null,
-      schedule: { running: false, syncing: false, intervalMinutes: 5, history: [] },
+      schedule: { running: false, syncing: false, intervalMinutes: 5 },
+      history: [],
     });
   });
 
@@ -205,15 +223,42 @@ describe('the desktop test host over the real Connector, Bitwarden server and sl
     expect(members()).toEqual([]);
   });
 
-  it('syncs the members into the organization, then reports an unchanged directory', async () => {
-    const first = await client.syncNow();
-    const second = await client.syncNow();
+  it('previews the first sync: 20 members to add, nothing removed, nothing sent', async () => {
+    const imports = () => bitwarden.requests.filter((r) => r.path.endsWith('/import')).length;
 
-    expect(first).toMatchObject({ status: 'ok', outcome: 'send', trigger: 'manual' });
-    expect(first.status === 'ok' && first.requestsSent).toBeGreaterThan(0);
+    const view = await client.planSync();
+
+    expect(view.members.added).toHaveLength(20);
+    expect(view.members.removed).toEqual([]);
+    expect(view.groups.created.map((group) => group.name).sort()).toEqual([
+      'Blue Team',
+      'Cleaners',
+      'DevOps Team',
+      'Red Team',
+      'Security Team',
+    ]);
+    expect(view.seats.members).toBe(13);
+    expect(view.guard).toMatchObject({ removals: 0, tooManyRemovals: false });
+    expect(imports()).toBe(0);
+    expect((await client.status()).history[0]).toMatchObject({
+      kind: 'plan',
+      source: 'desktop',
+      outcome: 'planned',
+    });
+  }, 30_000);
+
+  it('syncs the members into the organization, then reports an unchanged directory', async () => {
+    const first = await client.syncNow({ force: false });
+    const second = await client.syncNow({ force: false });
+
+    expect(first).toMatchObject({ kind: 'synced', outcome: 'send' });
+    expect(first.kind === 'synced' && first.requestsSent).toBeGreaterThan(0);
     expect(members()).toHaveLength(20);
-    expect(second).toMatchObject({ status: 'ok', outcome: 'unchanged', requestsSent: 0 });
-    expect((await client.status()).schedule.history).toEqual([second, first]);
+    expect(second).toMatchObject({ kind: 'synced', outcome: 'unchanged', requestsSent: 0 });
+    expect((await client.status()).history.slice(0, 2)).toMatchObject([
+      { kind: 'sync', source: 'desktop', trigger: 'manual', outcome: 'unchanged' },
+      { kind: 'sync', source: 'desktop', trigger: 'manual', outcome: 'sent' },
+    ]);
   }, 30_000);
 
   it('tells when users and groups were last synced', async () => {
@@ -261,7 +306,10 @@ describe('the desktop test host over the real Connector, Bitwarden server and sl
   it('clears the cache, so the next sync sends everything again', async () => {
     await client.clearCache();
 
-    await expect(client.syncNow()).resolves.toMatchObject({ status: 'ok', outcome: 'send' });
+    await expect(client.syncNow({ force: false })).resolves.toMatchObject({
+      kind: 'synced',
+      outcome: 'send',
+    });
   }, 30_000);
 
   it('runs a scheduled sync after Start Sync, announcing its progress and the new status', async () => {
@@ -276,21 +324,22 @@ describe('the desktop test host over the real Connector, Bitwarden server and sl
     // The run's record is saved after the read ends, and other changes (the sync state written to
     // the data file) are announced meanwhile: read the status at each change until it is in.
     const changes = () => seen.filter((event) => event.type === 'status-changed').length;
-    let { schedule } = await client.status();
-    while (schedule.history[0]?.trigger !== 'schedule') {
+    let { schedule, history } = await client.status();
+    while (history[0]?.trigger !== 'schedule') {
       const before = changes();
       await eventsUntil(() => changes() > before);
-      ({ schedule } = await client.status());
+      ({ schedule, history } = await client.status());
     }
 
     expect(seen).toContainEqual(
       expect.objectContaining({ type: 'progress', operation: 'sync', users: 20 }),
     );
     expect(seen).toContainEqual({ type: 'status-changed' });
-    expect(schedule.history[0]).toMatchObject({
+    expect(history[0]).toMatchObject({
+      kind: 'sync',
+      source: 'desktop',
       trigger: 'schedule',
-      status: 'ok',
-      outcome: 'send',
+      outcome: 'sent',
     });
     expect(schedule).toMatchObject({ running: true });
     await expect(client.stopSchedule()).resolves.toMatchObject({ running: false, nextRunAt: null });
@@ -347,6 +396,44 @@ describe('the desktop test host over the real Connector, Bitwarden server and sl
     await expect(client.pickFile({ title: 'CA certificate' })).resolves.toBeNull();
     await expect(client.showDataFile()).resolves.toBeUndefined();
   });
+
+  it('refuses a sync that would remove more members than the guard allows, until confirmed', async () => {
+    const syncOptions = (fields: Record<string, boolean>) =>
+      client.saveSettings({ directoryType: 'ldap', directory: {}, sync: fields });
+    // Overwrite removes the 12 members the directory does not list: more than the limit of 10.
+    await syncOptions({ overwriteExisting: true });
+
+    const refused = await client.syncNow({ force: false });
+
+    expect(refused).toMatchObject({
+      kind: 'guard-refused',
+      refusal: { reason: 'too-many-removals', limit: 10, organizationMembers: 33 },
+    });
+    expect(
+      refused.kind === 'guard-refused' && refused.refusal.reason === 'too-many-removals'
+        ? refused.refusal.removals.map((removal) => `${removal.email} ${removal.reason}`).sort()
+        : [],
+    ).toEqual(FORMER_MEMBERS.map((member) => `${member.email} unlisted`).sort());
+    expect(formerMembers()).toHaveLength(12);
+    expect((await client.status()).history[0]).toMatchObject({
+      kind: 'sync',
+      source: 'desktop',
+      outcome: 'refused',
+      guard: { reason: 'too-many-removals', removals: 12, limit: 10, overridden: false },
+    });
+
+    const confirmed = await client.syncNow({ force: true });
+
+    expect(confirmed).toMatchObject({ kind: 'synced' });
+    expect(formerMembers()).toEqual([]);
+    expect(members()).toHaveLength(20);
+    expect((await client.status()).history[0]).toMatchObject({
+      kind: 'sync',
+      outcome: 'sent',
+      guard: { overridden: true },
+    });
+    await syncOptions({ overwriteExisting: false });
+  }, 60_000);
 
   it('logs out', async () => {
     await client.logout();

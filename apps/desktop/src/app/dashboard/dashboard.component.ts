@@ -1,16 +1,21 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 
+import { PlanPreviewComponent } from './plan-preview.component';
 import { RunHistoryComponent } from './run-history/run-history.component';
 import { SyncControlsComponent } from './sync-controls.component';
 import { SyncProgressComponent } from './sync-progress.component';
 import { SyncStatusComponent } from './sync-status.component';
 import { TestNowComponent } from './test-now.component';
 
-/** The dashboard: sync status, schedule, Sync now, run history, live progress and Test now. */
+/**
+ * The dashboard: sync status, schedule, Sync now, run history, live progress, Preview changes
+ * and Test now.
+ */
 @Component({
   selector: 'bwdc-dashboard',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    PlanPreviewComponent,
     RunHistoryComponent,
     SyncControlsComponent,
     SyncProgressComponent,
@@ -18,7 +23,7 @@ import { TestNowComponent } from './test-now.component';
     TestNowComponent,
   ],
   template: `
-    <!-- Above both sections: a read for Test now and one for a sync report here alike. -->
+    <!-- Above the sections: a read for Test now, Preview or a sync is reported here alike. -->
     <bwdc-sync-progress />
     <section class="sync">
       <h2>Syncing</h2>
@@ -26,6 +31,7 @@ import { TestNowComponent } from './test-now.component';
       <bwdc-sync-controls />
       <bwdc-run-history />
     </section>
+    <bwdc-plan-preview />
     <bwdc-test-now />
   `,
   styles: `

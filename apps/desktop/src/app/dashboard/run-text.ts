@@ -1,4 +1,6 @@
-import type { RunRecordView } from '../../shared/status-view';
+import type { RunOutcome, RunRecord, RunSource } from '@bwdc/core';
+
+import type { SyncNowView } from '../../shared/sync-now-view';
 import type { Failure } from '../failure';
 import {
   countOf,
@@ -8,20 +10,24 @@ import {
   formatDuration,
 } from '../format/display-format';
 
-type OkRun = Extract<RunRecordView, { status: 'ok' }>;
-
-const OUTCOMES: Record<OkRun['outcome'], string> = {
-  send: 'Sent',
+const OUTCOMES: Record<RunOutcome, string> = {
+  sent: 'Sent',
   unchanged: 'No changes',
   empty: 'Empty directory',
+  read: 'Read',
+  planned: 'Previewed',
+  refused: 'Refused',
+  failed: 'Failed',
 };
 
-const TRIGGERS: Record<RunRecordView['trigger'], string> = {
-  schedule: 'Scheduled',
-  manual: 'Sync now',
+/** Which front end ran it: this app, the CLI, or the CLI's scheduler service. */
+const SOURCES: Record<RunSource, string> = {
+  desktop: 'Desktop app',
+  cli: 'bwdc',
+  service: 'bwdc serve',
 };
 
-const MODES: Record<OkRun['mode'], string> = {
+const MODES: Record<'full' | 'delta', string> = {
   full: 'Full',
   delta: 'Delta',
 };
@@ -31,65 +37,121 @@ export type SyncNowResult =
   | { readonly kind: 'done'; readonly text: string }
   | { readonly kind: 'failed'; readonly failure: Failure };
 
-export function syncNowResult(run: RunRecordView, format: DisplayFormat): SyncNowResult {
-  if (run.status === 'error') {
-    return { kind: 'failed', failure: { message: run.error.message, remedy: run.error.remedy } };
-  }
-  switch (run.outcome) {
+/** A sync's answer as one sentence (a guard's refusal is the confirmation's, not this). */
+export function syncNowText(
+  view: Extract<SyncNowView, { kind: 'synced' }>,
+  format: DisplayFormat,
+): string {
+  switch (view.outcome) {
     case 'send':
-      return {
-        kind: 'done',
-        text: `Sent to Bitwarden: ${countOf(run.counts.users, 'user', format)}, ${countOf(run.counts.groups, 'group', format)}`,
-      };
+      return `Sent to Bitwarden: ${countOf(view.counts.users, 'user', format)}, ${countOf(view.counts.groups, 'group', format)}`;
     case 'unchanged':
-      return { kind: 'done', text: 'No changes since the last sync' };
+      return 'No changes since the last sync';
     case 'empty':
-      return { kind: 'done', text: 'The directory was empty: nothing sent' };
+      return 'The directory was empty: nothing sent';
   }
 }
 
-/** One row of the run history, as text. Mode and counts are null for a failed run. */
+/** One row of the run history, as text. Mode and counts are null for a refused or failed run. */
 export interface RunRow {
+  readonly id: string;
   readonly startedAt: string;
-  readonly trigger: string;
+  /** What ran: "Sync now", "Scheduled sync", "Sync", "Test", "Preview". */
+  readonly run: string;
+  readonly source: string;
   readonly duration: string;
   readonly outcome: string;
-  readonly failed: boolean;
+  readonly tone: 'ok' | 'refused' | 'failed';
   readonly mode: string | null;
   readonly users: string | null;
   readonly groups: string | null;
-  readonly failure: Failure | null;
+  /** Why it was refused or failed, and what to do. */
+  readonly problem: Failure | null;
 }
 
-export function runRow(run: RunRecordView, format: DisplayFormat): RunRow {
-  const times = {
+export function runRow(run: RunRecord, format: DisplayFormat): RunRow {
+  const row = {
+    id: run.id,
     startedAt: formatDateTime(run.startedAt, format),
-    trigger: TRIGGERS[run.trigger],
+    run: runName(run),
+    source: SOURCES[run.source],
     duration: formatDuration(run.startedAt, run.finishedAt, format),
+    outcome: OUTCOMES[run.outcome],
   };
-  if (run.status === 'error') {
+  if (run.outcome === 'refused' || run.outcome === 'failed') {
     return {
-      ...times,
-      outcome: 'Failed',
-      failed: true,
+      ...row,
+      tone: run.outcome,
       mode: null,
       users: null,
       groups: null,
-      failure: { message: run.error.message, remedy: run.error.remedy },
+      problem: problemOf(run, format),
     };
   }
-  const { enabledUsers, disabledUsers, deletedUsers, groups } = run.counts;
+  const { counts } = run;
   return {
-    ...times,
-    outcome: OUTCOMES[run.outcome],
-    failed: false,
-    mode: MODES[run.mode],
-    users: [
-      `${formatCount(enabledUsers, format)} enabled`,
-      `${formatCount(disabledUsers, format)} disabled`,
-      `${formatCount(deletedUsers, format)} deleted`,
-    ].join(', '),
-    groups: formatCount(groups, format),
-    failure: null,
+    ...row,
+    tone: 'ok',
+    mode: run.mode === null ? null : MODES[run.mode],
+    users: counts === null ? null : usersText(run, format),
+    groups: counts === null ? null : formatCount(counts.groupsRead, format),
+    problem: null,
   };
 }
+
+function runName(run: RunRecord): string {
+  switch (run.kind) {
+    case 'test':
+      return 'Test';
+    case 'plan':
+      return 'Preview';
+    case 'sync':
+      if (run.trigger === 'schedule') {
+        return 'Scheduled sync';
+      }
+      // Sync now is this app's button; bwdc sync is just a sync.
+      return run.source === 'desktop' ? 'Sync now' : 'Sync';
+  }
+}
+
+/** "20 read, 20 sent, 1 left out" for a sync; what was read for a test or preview. */
+function usersText(run: RunRecord, format: DisplayFormat): string {
+  const counts = run.counts;
+  if (counts === null) {
+    return '';
+  }
+  const parts = [`${formatCount(counts.usersRead, format)} read`];
+  if (run.kind === 'sync') {
+    parts.push(`${formatCount(counts.membersSent, format)} sent`);
+  }
+  if (counts.dropped > 0) {
+    parts.push(`${formatCount(counts.dropped, format)} left out`);
+  }
+  if (run.plannedRemovals !== null && run.plannedRemovals > 0) {
+    parts.push(`${formatCount(run.plannedRemovals, format)} removed`);
+  }
+  return parts.join(', ');
+}
+
+function problemOf(run: RunRecord, format: DisplayFormat): Failure {
+  const { guard, error } = run;
+  if (run.outcome === 'refused' && guard !== null) {
+    const message =
+      guard.reason === 'too-many-removals'
+        ? `Refused by the deletion guard: would remove ${countOf(guard.removals, 'member', format)} (limit ${formatCount(guard.limit, format)}).`
+        : 'Refused: the directory returned no users, where the last sync had some.';
+    return { message, remedy: error?.remedy ?? GUARD_REMEDIES[guard.reason] };
+  }
+  return {
+    message: error?.message ?? 'The run failed without a message.',
+    remedy: error?.remedy ?? null,
+  };
+}
+
+/** Shown when the record has no remedy of its own (an older or terser front end wrote it). */
+const GUARD_REMEDIES: Record<'too-many-removals' | 'empty-read', string> = {
+  'too-many-removals':
+    'Preview the changes to see who would be removed. If that is intended, confirm it with Sync now, or raise the limit in the settings.',
+  'empty-read':
+    'Check the directory connection and the user filter (Test now shows what is read). If the directory really is empty now, confirm it with Sync now.',
+};

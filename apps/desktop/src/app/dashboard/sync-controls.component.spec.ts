@@ -1,12 +1,14 @@
 import type { ComponentFixture } from '@angular/core/testing';
 
-import type { RunRecordView, ScheduleView, StatusView } from '../../shared/status-view';
+import type { ConnectorBridge } from '../../shared/connector-bridge';
+import type { ScheduleView, StatusView } from '../../shared/status-view';
+import type { SyncNowView } from '../../shared/sync-now-view';
 import { ConnectorCallError } from '../../shared/connector-client';
 import { click, find, settle, textOf } from '../testing/dom';
 import { deferred, FakeConnector } from '../testing/fake-connector';
 import { renderScreen } from '../testing/render-screen';
-import { failedRun, okRun, syncCounts } from '../testing/run-record';
 import { loggedInStatus, scheduleView } from '../testing/status-view';
+import { emptyRead, syncCounts, synced, tooManyRemovals } from '../testing/sync-now-view';
 import { SyncControlsComponent } from './sync-controls.component';
 
 const INTERVAL_OFF = new ConnectorCallError({
@@ -32,7 +34,9 @@ function scheduleConnector(status: StatusView) {
     stopSchedule: jest.fn(() =>
       Promise.resolve(setSchedule({ running: false, nextRunAt: null, stoppedReason: 'user' })),
     ),
-    syncNow: jest.fn((): Promise<RunRecordView> => Promise.resolve(okRun())),
+    syncNow: jest.fn<Promise<SyncNowView>, Parameters<ConnectorBridge['syncNow']>>(() =>
+      Promise.resolve(synced()),
+    ),
   });
 }
 
@@ -127,16 +131,16 @@ describe('SyncControlsComponent', () => {
 
       await click(fixture, 'button.sync-now');
 
-      expect(connector.syncNow).toHaveBeenCalledTimes(1);
+      expect(connector.syncNow.mock.calls).toEqual([[{ force: false }]]);
       expect(textOf(fixture, '.sync-result')).toBe('Sent to Bitwarden: 20 users, 5 groups');
       expect(status).toHaveBeenCalled();
     });
 
     it.each([
-      [okRun({ outcome: 'unchanged' }), 'No changes since the last sync'],
-      [okRun({ outcome: 'empty' }), 'The directory was empty: nothing sent'],
+      [synced({ outcome: 'unchanged' }), 'No changes since the last sync'],
+      [synced({ outcome: 'empty' }), 'The directory was empty: nothing sent'],
       [
-        okRun({ counts: syncCounts({ enabledUsers: 12345, groups: 1 }) }),
+        synced({ counts: syncCounts({ enabledUsers: 12345, groups: 1 }) }),
         'Sent to Bitwarden: 12,345 users, 1 group',
       ],
     ])('tells what the sync came to: %#', async (run, text) => {
@@ -150,7 +154,7 @@ describe('SyncControlsComponent', () => {
 
     it('is busy while main syncs, and syncs once', async () => {
       await render(loggedInStatus());
-      const answer = deferred<RunRecordView>();
+      const answer = deferred<SyncNowView>();
       connector.syncNow.mockReturnValueOnce(answer.promise);
 
       // Not `click`: its `whenStable` would wait for this very sync.
@@ -161,7 +165,7 @@ describe('SyncControlsComponent', () => {
       await fixture.componentInstance.syncNow();
       expect(connector.syncNow).toHaveBeenCalledTimes(1);
 
-      answer.resolve(okRun());
+      answer.resolve(synced());
       await fixture.whenStable();
       expect(button('sync-now').disabled).toBe(false);
       expect(button('sync-now').textContent?.trim()).toBe('Sync now');
@@ -179,9 +183,16 @@ describe('SyncControlsComponent', () => {
       expect(button('sync-now').disabled).toBe(false);
     });
 
-    it('shows the message and remedy of a failed run', async () => {
+    it('shows the message and remedy of a failed sync', async () => {
       await render(loggedInStatus());
-      connector.syncNow.mockResolvedValueOnce(failedRun());
+      connector.syncNow.mockRejectedValueOnce(
+        new ConnectorCallError({
+          message: 'The directory refused the bind.',
+          remedy: 'Check the bind user and password in the directory settings.',
+          code: 'DIRECTORY_AUTH',
+          side: 'directory',
+        }),
+      );
 
       await click(fixture, 'button.sync-now');
 
@@ -206,6 +217,76 @@ describe('SyncControlsComponent', () => {
 
       await click(fixture, 'button.sync-now');
       expect(textOf(fixture, '.sync-result')).toBe('Sent to Bitwarden: 20 users, 5 groups');
+    });
+  });
+
+  describe('the deletion guard', () => {
+    const texts = (selector: string): string[] =>
+      Array.from((fixture.nativeElement as HTMLElement).querySelectorAll(selector), (element) =>
+        (element.textContent ?? '').trim().replace(/\s+/g, ' '),
+      );
+
+    async function refuse(view: SyncNowView): Promise<void> {
+      await render(loggedInStatus());
+      connector.syncNow.mockResolvedValueOnce(view);
+      await click(fixture, 'button.sync-now');
+    }
+
+    it('lists who the refused sync would remove, and asks to confirm', async () => {
+      await refuse(tooManyRemovals(16));
+
+      expect(textOf(fixture, '.guard-headline')).toBe(
+        'Sync now was refused by the deletion guard: it would remove 16 of 40 members (limit 10). Nothing was sent.',
+      );
+      expect(texts('.guard-removal .email')).toHaveLength(16);
+      expect(texts('.guard-removal .email')[0]).toBe('gone0@example.com');
+      expect(texts('.guard-removal .why')[0]).toBe('Deleted in the directory');
+      expect(texts('.guard-removal .why')[1]).toBe(
+        'No longer in the directory, or outside the filters (overwrite is on)',
+      );
+      expect(textOf(fixture, 'button.confirm-force-sync')).toBe('Remove 16 members and sync');
+      expect(textOf(fixture, 'button.cancel-force-sync')).toBe('Cancel');
+      expect(textOf(fixture, '.sync-result')).toBeNull();
+    });
+
+    it('syncs with force once confirmed, and shows what was sent', async () => {
+      await refuse(tooManyRemovals(16));
+
+      await click(fixture, 'button.confirm-force-sync');
+
+      expect(connector.syncNow.mock.calls).toEqual([[{ force: false }], [{ force: true }]]);
+      expect(textOf(fixture, '.sync-result')).toBe('Sent to Bitwarden: 20 users, 5 groups');
+      expect(textOf(fixture, '.guard-refusal')).toBeNull();
+    });
+
+    it('sends nothing when cancelled, and says so', async () => {
+      await refuse(tooManyRemovals(16));
+
+      await click(fixture, 'button.cancel-force-sync');
+
+      expect(connector.syncNow.mock.calls).toEqual([[{ force: false }]]);
+      expect(textOf(fixture, '.guard-refusal')).toBeNull();
+      expect(textOf(fixture, '.sync-result')).toBe('Sync cancelled: nothing was sent.');
+    });
+
+    it('lists the first 200 of a large deletion and counts the rest', async () => {
+      await refuse(tooManyRemovals(250));
+
+      expect(texts('.guard-removal')).toHaveLength(200);
+      expect(textOf(fixture, '.guard-more')).toBe('and 50 more (Preview changes lists them all).');
+      expect(textOf(fixture, 'button.confirm-force-sync')).toBe('Remove 250 members and sync');
+    });
+
+    it('asks before syncing a directory that came back empty', async () => {
+      await refuse(emptyRead(20));
+
+      expect(textOf(fixture, '.guard-headline')).toBe(
+        'Sync now was refused: the directory returned no users, where the last sync had 20 users. Nothing was sent.',
+      );
+      expect(texts('.guard-removal')).toEqual([]);
+
+      await click(fixture, 'button.confirm-force-sync');
+      expect(connector.syncNow.mock.calls).toEqual([[{ force: false }], [{ force: true }]]);
     });
   });
 });

@@ -7,18 +7,23 @@ import {
   signal,
 } from '@angular/core';
 
+import type { GuardRefusalView } from '../../shared/sync-now-view';
 import { CONNECTOR } from '../connector.token';
 import { type Failure, failureOf } from '../failure';
 import { AppState } from '../state/app-state.service';
 import { DISPLAY_FORMAT } from '../format/display-format';
-import { type SyncNowResult, syncNowResult } from './run-text';
 import { FailureAlertComponent } from '../failure-alert.component';
+import { GuardConfirmationComponent } from './guard-confirmation/guard-confirmation.component';
+import { type SyncNowResult, syncNowText } from './run-text';
 
-/** Start Sync, Stop Sync and Sync now, with what each call came to. */
+/**
+ * Start Sync, Stop Sync and Sync now, with what each call came to. A Sync now a guard refused
+ * asks for confirmation, listing who would be removed; confirming syncs again with force.
+ */
 @Component({
   selector: 'bwdc-sync-controls',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FailureAlertComponent],
+  imports: [FailureAlertComponent, GuardConfirmationComponent],
   template: `
     <div class="actions">
       <button type="button" class="start-sync" [disabled]="!canStart()" (click)="start()">
@@ -34,6 +39,15 @@ import { FailureAlertComponent } from '../failure-alert.component';
 
     @if (scheduleFailure(); as failure) {
       <bwdc-failure-alert class="schedule-failure" [failure]="failure" />
+    }
+
+    @if (refusal(); as refusal) {
+      <bwdc-guard-confirmation
+        [refusal]="refusal"
+        [busy]="syncing()"
+        (confirmed)="confirmSync()"
+        (cancelled)="cancelSync()"
+      />
     }
 
     @if (result(); as result) {
@@ -71,6 +85,8 @@ export class SyncControlsComponent {
   private readonly syncCalled = signal(false);
   readonly scheduleFailure = signal<Failure | null>(null);
   readonly result = signal<SyncNowResult | null>(null);
+  /** The guard's refusal of this window's last Sync now, until confirmed or cancelled. */
+  readonly refusal = signal<GuardRefusalView | null>(null);
 
   private readonly schedule = computed(() => this.state.status()?.schedule ?? null);
   readonly canStart = computed(() => this.schedule()?.running === false && !this.switching());
@@ -86,15 +102,38 @@ export class SyncControlsComponent {
     return this.switchSchedule(() => this.connector.stopSchedule());
   }
 
-  async syncNow(): Promise<void> {
+  syncNow(): Promise<void> {
+    return this.sync(false);
+  }
+
+  /** The user read who would be removed and confirmed it: sync past the guards. */
+  confirmSync(): Promise<void> {
+    return this.sync(true);
+  }
+
+  cancelSync(): void {
+    this.refusal.set(null);
+    this.result.set({ kind: 'done', text: 'Sync cancelled: nothing was sent.' });
+  }
+
+  private async sync(force: boolean): Promise<void> {
     if (this.syncing()) {
       return;
     }
     this.syncCalled.set(true);
     this.result.set(null);
+    if (!force) {
+      this.refusal.set(null);
+    }
     const done = this.pendingTasks.add();
     try {
-      this.result.set(syncNowResult(await this.connector.syncNow(), this.format));
+      const view = await this.connector.syncNow({ force });
+      if (view.kind === 'guard-refused') {
+        this.refusal.set(view.refusal);
+      } else {
+        this.refusal.set(null);
+        this.result.set({ kind: 'done', text: syncNowText(view, this.format) });
+      }
     } catch (error) {
       this.result.set({ kind: 'failed', failure: failureOf(error) });
     } finally {

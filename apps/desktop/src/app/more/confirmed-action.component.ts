@@ -1,25 +1,37 @@
-import { ChangeDetectionStrategy, Component, input, model, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  input,
+  model,
+  output,
+  viewChild,
+} from '@angular/core';
 
 /**
  * A button whose action runs only after a second, explicit click in a panel that says what it
  * does (log out, clear the sync cache). `name` gives the buttons their classes: `<name>`,
- * `confirm-<name>` and `cancel-<name>`; the projected content is the consequence to read.
+ * `confirm-<name>` and `cancel-<name>`; the projected content is the consequence to read. With
+ * `withButton` false there is no first button: the panel alone, opened by whoever asks (a sync
+ * the deletion guard refused), and Cancel closes it.
  */
 @Component({
   selector: 'bwdc-confirmed-action',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <button
-      #trigger
-      type="button"
-      [class]="name()"
-      [attr.aria-controls]="name() + '-confirmation'"
-      [attr.aria-expanded]="open()"
-      [disabled]="busy()"
-      (click)="open.set(!open())"
-    >
-      {{ label() }}
-    </button>
+    @if (withButton()) {
+      <button
+        #trigger
+        type="button"
+        [class]="name()"
+        [attr.aria-controls]="name() + '-confirmation'"
+        [attr.aria-expanded]="open()"
+        [disabled]="busy()"
+        (click)="open.set(!open())"
+      >
+        {{ label() }}
+      </button>
+    }
     @if (open()) {
       <div
         [id]="name() + '-confirmation'"
@@ -36,12 +48,7 @@ import { ChangeDetectionStrategy, Component, input, model, output } from '@angul
         >
           {{ busy() ? busyLabel() : label() }}
         </button>
-        <button
-          type="button"
-          [class]="'cancel-' + name()"
-          [disabled]="busy()"
-          (click)="open.set(false); trigger.focus()"
-        >
+        <button type="button" [class]="'cancel-' + name()" [disabled]="busy()" (click)="cancel()">
           Cancel
         </button>
       </div>
@@ -62,6 +69,15 @@ export class ConfirmedActionComponent {
   /** The panel's accessible name. */
   readonly question = input.required<string>();
   readonly busy = input(false);
+  /** Whether the first button is there; without it the panel is shown by setting `open`. */
+  readonly withButton = input(true);
   readonly open = model(false);
   readonly confirmed = output();
+
+  private readonly trigger = viewChild<ElementRef<HTMLButtonElement>>('trigger');
+
+  cancel(): void {
+    this.open.set(false);
+    this.trigger()?.nativeElement.focus();
+  }
 }

@@ -80,12 +80,13 @@ describe('sync groups', () => {
   it('groups the shared sync options', () => {
     expect(layout(sharedSyncGroups(SHARED_SYNC_FIELDS))).toEqual([
       ['What to sync', ['users', 'groups']],
-      ['Schedule', ['interval']],
+      ['Schedule', ['interval', 'schedule']],
       ['Filters', ['userFilter', 'groupFilter']],
       [
         'Options',
         ['removeDisabled', 'overwriteExisting', 'largeImport', 'inviteUsersAfterProvisioning'],
       ],
+      ['Deletion guard', ['maxRemovals', 'maxRemovalsPercent']],
     ]);
   });
 

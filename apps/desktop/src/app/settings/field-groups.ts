@@ -78,12 +78,13 @@ const DIRECTORY_LAYOUTS: Readonly<Partial<Record<DirectoryType, readonly GroupLa
 
 const SHARED_SYNC_LAYOUT: readonly GroupLayout[] = [
   { title: 'What to sync', fields: ['users', 'groups'] },
-  { title: 'Schedule', fields: ['interval'] },
+  { title: 'Schedule', fields: ['interval', 'schedule'] },
   { title: 'Filters', fields: ['userFilter', 'groupFilter'] },
   {
     title: 'Options',
     fields: ['removeDisabled', 'overwriteExisting', 'largeImport', 'inviteUsersAfterProvisioning'],
   },
+  { title: 'Deletion guard', fields: ['maxRemovals', 'maxRemovalsPercent'] },
 ];
 
 const PROVIDER_SYNC_LAYOUTS: Readonly<Partial<Record<DirectoryType, readonly GroupLayout[]>>> = {

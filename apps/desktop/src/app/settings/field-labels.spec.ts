@@ -6,6 +6,9 @@ describe('fieldLabel', () => {
     ['ssl', 'Use SSL (LDAPS)'],
     ['path', 'Export file'],
     ['overwriteExisting', 'Remove users not in the directory (overwrite)'],
+    ['maxRemovals', 'Most members one sync may remove'],
+    ['maxRemovalsPercent', 'Most members one sync may remove, as % of the organization'],
+    ['schedule', 'Schedule for bwdc serve (cron)'],
   ])("calls %s by upstream's words", (name, label) => {
     expect(fieldLabel(name)).toBe(label);
   });

@@ -60,6 +60,9 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   overwriteExisting: 'Remove users not in the directory (overwrite)',
   largeImport: 'More than 2000 users or groups are expected to sync',
   inviteUsersAfterProvisioning: 'Invite users after provisioning',
+  maxRemovals: 'Most members one sync may remove',
+  maxRemovalsPercent: 'Most members one sync may remove, as % of the organization',
+  schedule: 'Schedule for bwdc serve (cron)',
   // LDAP's sync options
   userObjectClass: 'User object class',
   groupObjectClass: 'Group object class',

@@ -16,6 +16,7 @@ import type { FieldView } from '../../shared/settings-view';
 import { CONNECTOR } from '../connector.token';
 import { type Failure, failureOf } from '../failure';
 import { isMultiline, placeholderOf } from './field-display';
+import { fieldHelp } from './field-help';
 import { fieldLabel } from './field-labels';
 import type { FieldControl } from './settings-form';
 
@@ -44,6 +45,9 @@ export class SettingFieldComponent {
   readonly id = computed(() => `field-${this.section()}-${this.field().name}`);
   readonly key = computed(() => `${this.section()}.${this.field().name}`);
   readonly label = computed(() => fieldLabel(this.field().name));
+  readonly help = computed(() => fieldHelp(this.field().name));
+  /** The help's id, for the control's `aria-describedby`; null when the field has none. */
+  readonly helpId = computed(() => (this.help() === null ? null : `${this.id()}-help`));
   readonly placeholder = computed(() => placeholderOf(this.field()));
   readonly multiline = computed(() => isMultiline(this.field()));
   readonly inputMode = computed(() => {

@@ -71,6 +71,25 @@ describe('SettingsComponent: saving', () => {
       ]);
     });
 
+    it('sends the deletion guard limits and the serve schedule, emptied as null', async () => {
+      await fillIn(fixture, '#field-sync-maxRemovals', '');
+      await fillIn(fixture, '#field-sync-maxRemovalsPercent', '25');
+      await fillIn(fixture, '#field-sync-schedule', '0 */6 * * *');
+
+      await click(fixture, 'button.save-settings');
+
+      expect(sent()).toEqual([
+        expect.objectContaining({
+          sync: {
+            ...SYNC_VALUES,
+            maxRemovals: null,
+            maxRemovalsPercent: 25,
+            schedule: '0 */6 * * *',
+          },
+        }),
+      ]);
+    });
+
     it('sends the file directory with the shared sync options alone once it is chosen', async () => {
       await choose(fixture, '#directory-type', 'file');
       await fillIn(fixture, '#field-directory-path', '/srv/exports/users.csv');

@@ -116,8 +116,27 @@ describe('SettingsComponent', () => {
         'Schedule',
         'Filters',
         'Options',
+        'Deletion guard',
         'Directory paths & attributes',
       ]);
+    });
+
+    it('shows the deletion guard and the serve schedule with words and help', () => {
+      expect(textOf(fixture, 'label[for="field-sync-maxRemovals"]')).toBe(
+        'Most members one sync may remove',
+      );
+      expect(textOf(fixture, 'label[for="field-sync-maxRemovalsPercent"]')).toBe(
+        'Most members one sync may remove, as % of the organization',
+      );
+      expect(textOf(fixture, 'label[for="field-sync-schedule"]')).toBe(
+        'Schedule for bwdc serve (cron)',
+      );
+      const limit = find<HTMLInputElement>(fixture, '#field-sync-maxRemovals');
+      expect(limit.value).toBe('10');
+      const help = find(fixture, `#${limit.getAttribute('aria-describedby') ?? 'none'}`);
+      expect(help.textContent).toContain('The deletion guard');
+      expect(find(fixture, '#field-sync-schedule-help').textContent).toContain('bwdc serve');
+      expect(find(fixture, '#field-sync-interval').getAttribute('aria-describedby')).toBeNull();
     });
 
     it('shows examples and defaults where an empty field would say nothing', () => {

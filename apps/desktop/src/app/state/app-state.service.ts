@@ -1,6 +1,6 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 
-import type { BridgeEvent } from '../../shared/bridge-events';
+import type { BridgeEvent, BridgeOperation } from '../../shared/bridge-events';
 import type { StatusView } from '../../shared/status-view';
 import { CONNECTOR } from '../connector.token';
 import { type Failure, failureOf } from '../failure';
@@ -10,7 +10,7 @@ export const EVENTS_RETRY_MS = 2_000;
 
 /** How far the directory read of the test or sync under way has got. */
 export interface OperationProgress {
-  readonly operation: 'test' | 'sync';
+  readonly operation: BridgeOperation;
   readonly users: number;
   readonly groups: number;
 }

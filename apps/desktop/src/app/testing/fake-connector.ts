@@ -60,6 +60,7 @@ export class FakeConnector implements ConnectorBridge {
   logout = unexpected('logout');
   isLoggedIn = unexpected('isLoggedIn');
   test = unexpected('test');
+  planSync = unexpected('planSync');
   syncNow = unexpected('syncNow');
   lastSync = unexpected('lastSync');
   clearCache = unexpected('clearCache');

@@ -1,56 +1,84 @@
-import type { SyncCounts } from '@bwdc/core';
+import type { RunCounts, RunRecord } from '@bwdc/core';
 
-import type { RunRecordView } from '../../shared/status-view';
-
-type OkRun = Extract<RunRecordView, { status: 'ok' }>;
-type FailedRun = Extract<RunRecordView, { status: 'error' }>;
-
-/** Counts with the users and groups given; the rest follow from them. */
-export function syncCounts(fields: Partial<SyncCounts> = {}): SyncCounts {
-  const enabledUsers = fields.enabledUsers ?? 0;
-  const disabledUsers = fields.disabledUsers ?? 0;
-  const deletedUsers = fields.deletedUsers ?? 0;
+/** Counts of a run that read the users and groups given and sent them all. */
+export function runCounts(fields: Partial<RunCounts> = {}): RunCounts {
   return {
-    users: enabledUsers + disabledUsers + deletedUsers,
-    enabledUsers,
-    disabledUsers,
-    deletedUsers,
-    sentAsDeleted: deletedUsers,
-    groups: 0,
-    memberships: 0,
-    droppedUsers: 0,
-    requests: 1,
+    usersRead: 20,
+    groupsRead: 5,
+    dropped: 0,
+    droppedByReason: {},
+    membersSent: 20,
+    groupsSent: 5,
+    membersUnchanged: 0,
+    groupsUnchanged: 0,
     ...fields,
   };
 }
 
-/** A Sync now that sent a full import and took 12 seconds, with the fields given. */
-export function okRun(fields: Partial<OkRun> = {}): OkRun {
+/** A Sync now from this app that sent a full import and took 12 seconds, with the fields given. */
+export function sentRun(fields: Partial<RunRecord> = {}): RunRecord {
   return {
+    id: 'run-sent',
+    kind: 'sync',
+    source: 'desktop',
     trigger: 'manual',
     startedAt: '2025-01-15T10:30:00.000Z',
     finishedAt: '2025-01-15T10:30:12.000Z',
-    status: 'ok',
-    outcome: 'send',
+    durationMs: 12_000,
+    outcome: 'sent',
     mode: 'full',
-    requestsSent: 1,
-    counts: syncCounts({ enabledUsers: 20, groups: 5 }),
+    counts: runCounts(),
+    batches: 1,
+    plannedRemovals: null,
+    guard: null,
+    error: null,
     ...fields,
   };
 }
 
-/** A scheduled run that failed, with the fields given. */
-export function failedRun(fields: Partial<FailedRun> = {}): FailedRun {
-  return {
+/** A scheduled run that failed before reading the directory, with the fields given. */
+export function failedRun(fields: Partial<RunRecord> = {}): RunRecord {
+  return sentRun({
+    id: 'run-failed',
     trigger: 'schedule',
     startedAt: '2025-01-15T09:00:00.000Z',
     finishedAt: '2025-01-15T09:00:03.000Z',
-    status: 'error',
+    durationMs: 3_000,
+    outcome: 'failed',
+    mode: null,
+    counts: null,
+    batches: 0,
     error: {
-      message: 'The directory refused the bind.',
       code: 'DIRECTORY_AUTH',
+      side: 'directory',
+      message: 'The directory refused the bind.',
       remedy: 'Check the bind user and password in the directory settings.',
     },
     ...fields,
-  };
+  });
+}
+
+/** A `bwdc serve` run the deletion guard refused: 16 removals, limit 10. */
+export function refusedRun(fields: Partial<RunRecord> = {}): RunRecord {
+  return sentRun({
+    id: 'run-refused',
+    source: 'service',
+    trigger: 'schedule',
+    startedAt: '2025-01-15T08:00:00.000Z',
+    finishedAt: '2025-01-15T08:00:04.000Z',
+    durationMs: 4_000,
+    outcome: 'refused',
+    mode: 'full',
+    counts: runCounts({ usersRead: 4, membersSent: 0, groupsSent: 0 }),
+    batches: 0,
+    plannedRemovals: 16,
+    guard: { reason: 'too-many-removals', removals: 16, limit: 10, overridden: false },
+    error: {
+      code: 'DELETION_GUARD_TRIPPED',
+      side: 'directory',
+      message: 'The sync would remove 16 of 21 members, more than the deletion guard allows (10).',
+      remedy: 'Check the directory and the sync filters, or run bwdc sync --force.',
+    },
+    ...fields,
+  });
 }

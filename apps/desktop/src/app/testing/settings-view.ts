@@ -99,6 +99,9 @@ export const SHARED_SYNC_FIELDS: readonly FieldView[] = [
   flag('overwriteExisting', null),
   flag('largeImport', null),
   flag('inviteUsersAfterProvisioning', null),
+  { name: 'maxRemovals', kind: 'integer', options: [], nullable: true, defaultValue: 10 },
+  { name: 'maxRemovalsPercent', kind: 'number', options: [], nullable: true, defaultValue: 10 },
+  text('schedule'),
 ];
 
 /** A directory whose provider has not landed: no fields, chosen only once it has. */
@@ -174,6 +177,9 @@ export const SYNC_VALUES: Readonly<Record<string, unknown>> = {
   overwriteExisting: false,
   largeImport: false,
   inviteUsersAfterProvisioning: false,
+  maxRemovals: 10,
+  maxRemovalsPercent: 10,
+  schedule: null,
   userObjectClass: 'inetOrgPerson',
   groupObjectClass: 'groupOfNames',
   userPath: 'ou=People',

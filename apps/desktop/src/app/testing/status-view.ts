@@ -9,7 +9,6 @@ export function scheduleView(fields: Partial<ScheduleView> = {}): ScheduleView {
     nextRunAt: null,
     stoppedReason: null,
     intervalMinutes: 5,
-    history: [],
     ...fields,
   };
 }
@@ -28,6 +27,7 @@ export function statusView(fields: Partial<StatusView> = {}): StatusView {
     lastUserSync: null,
     lastGroupSync: null,
     schedule: scheduleView(),
+    history: [],
     ...fields,
   };
 }

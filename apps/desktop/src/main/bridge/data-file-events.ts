@@ -4,7 +4,8 @@ import type { EventHub } from './event-hub';
 
 /**
  * Announces changes of the data file, whoever made them (`bwdc config` in a terminal, a sync
- * from a scheduler, this app): `status-changed` for every change, and `settings-changed` only
+ * from a scheduler, this app): `status-changed` for every change (a run `bwdc` or `bwdc serve`
+ * recorded in the shared `runs` among them, so the dashboard's history picks it up), and `settings-changed` only
  * when the settings a form shows changed, so the scheduler's bookkeeping does not disturb an
  * open settings form.
  *

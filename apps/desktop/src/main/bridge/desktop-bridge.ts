@@ -16,9 +16,11 @@ import { clampSyncInterval, type IntervalSource, type SyncScheduler } from '../s
 import type { DesktopShell } from './desktop-shell';
 import type { EventHub } from './event-hub';
 import type { LogBuffer } from './log-buffer';
+import { planViewOf } from './plan-view';
 import { serverViewOf, storedServerOf } from './server-settings';
 import { readServiceAccountKey } from './service-account-key-file';
 import { applySettings, settingsViewOf } from './settings-form';
+import { syncNowViewOf } from './sync-now-view';
 import { testViewOf } from './test-view';
 
 export interface DesktopBridgeDependencies {
@@ -50,14 +52,13 @@ export function createDesktopBridge(dependencies: DesktopBridgeDependencies): Co
     changed(undefined);
   };
   const schedule = async (): Promise<ScheduleView> => {
-    const { running, syncing, nextRunAt, stoppedReason, history } = scheduler.status();
+    const { running, syncing, nextRunAt, stoppedReason } = scheduler.status();
     return {
       running,
       syncing,
       nextRunAt,
       stoppedReason,
       intervalMinutes: clampSyncInterval(await dependencies.interval()),
-      history,
     };
   };
 
@@ -83,6 +84,8 @@ export function createDesktopBridge(dependencies: DesktopBridgeDependencies): Co
         lastUserSync: state.lastUserSync,
         lastGroupSync: state.lastGroupSync,
         schedule: await schedule(),
+        // The Connector's shared history: runs by bwdc and bwdc serve show up here too.
+        history: await connector.history(),
       };
     },
     test: async (options) => {
@@ -97,7 +100,21 @@ export function createDesktopBridge(dependencies: DesktopBridgeDependencies): Co
         events.publish({ type: 'operation-finished', operation: 'test' });
       }
     },
-    syncNow: () => scheduler.runNow(),
+    planSync: async () => {
+      try {
+        const report = await connector.plan({
+          trigger: 'manual',
+          onProgress: (progress) =>
+            events.publish({ type: 'progress', operation: 'plan', ...progress }),
+        });
+        return planViewOf(report);
+      } finally {
+        events.publish({ type: 'operation-finished', operation: 'plan' });
+        // The preview is in the run history now.
+        events.publish({ type: 'status-changed' });
+      }
+    },
+    syncNow: async ({ force }) => syncNowViewOf(await scheduler.runNow({ force })),
     lastSync: (kind) => connector.lastSync(kind),
     clearCache: async () => changed(await connector.clearCache()),
     startSchedule: async () => {

@@ -71,7 +71,24 @@ describe('settingsViewOf', () => {
       'overwriteExisting',
       'largeImport',
       'inviteUsersAfterProvisioning',
+      'maxRemovals',
+      'maxRemovalsPercent',
+      'schedule',
     ]);
+  });
+
+  it('describes the deletion guard and the serve schedule as nullable, with their defaults', async () => {
+    const view = await settingsViewOf(emptyDataFile(), new MemorySecretStore());
+    const sync = Object.fromEntries(view.forms.sync.map((field) => [field.name, field]));
+
+    expect(sync['maxRemovals']).toMatchObject({
+      kind: 'integer',
+      nullable: true,
+      defaultValue: 10,
+    });
+    expect(sync['maxRemovalsPercent']).toMatchObject({ nullable: true, defaultValue: 10 });
+    expect(sync['schedule']).toMatchObject({ kind: 'text', nullable: true, defaultValue: null });
+    expect(view.sync).toMatchObject({ maxRemovals: 10, maxRemovalsPercent: 10, schedule: null });
   });
 
   it('gives each field its stored value or its default, and tells whether the secret is set', async () => {
@@ -115,6 +132,30 @@ describe('applySettings', () => {
       userObjectClass: 'inetOrgPerson',
       removeDisabled: false,
     });
+  });
+
+  it('saves the deletion guard limits and the serve schedule, null turning a limit off', () => {
+    const file = applied(emptyDataFile(), {
+      ...LDAP_CHANGE,
+      sync: { maxRemovals: null, maxRemovalsPercent: 25, schedule: '0 */6 * * *' },
+    });
+
+    expect(DATA_KEYS.syncOptions.read(file)).toMatchObject({
+      maxRemovals: null,
+      maxRemovalsPercent: 25,
+      schedule: '0 */6 * * *',
+    });
+  });
+
+  it('refuses a share of the organization over 100%', () => {
+    const result = applySettings(emptyDataFile(), {
+      ...LDAP_CHANGE,
+      sync: { maxRemovalsPercent: 150 },
+    });
+
+    expect(!result.ok && result.problems).toEqual([
+      expect.objectContaining({ section: 'sync', field: 'maxRemovalsPercent' }),
+    ]);
   });
 
   it('keeps stored fields the form does not show, such as upstream’s config id', () => {

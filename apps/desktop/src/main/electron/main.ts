@@ -187,7 +187,7 @@ function trayIcon(): NativeImage {
 
 /** Sync Now from a menu: the bridge's, so the run is recorded, logged and shown in the window. */
 function syncNow(desktop: ComposedDesktop, logger: Logger): void {
-  desktop.bridge.syncNow().catch(reportTo(logger, 'Sync from the menu failed'));
+  desktop.bridge.syncNow({ force: false }).catch(reportTo(logger, 'Sync from the menu failed'));
 }
 
 function reportTo(logger: Logger, what: string): (error: unknown) => void {

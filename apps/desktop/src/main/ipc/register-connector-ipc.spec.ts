@@ -63,9 +63,11 @@ describe('registerConnectorIpc', () => {
       organizationId: 'org-1',
     });
     await expect(client.lastSync('users')).resolves.toBe('2026-11-26T10:00:00.000Z');
+    await client.syncNow({ force: true });
     expect(calls).toEqual([
       ['login', [{ clientId: 'organization.x', clientSecret: 's' }]],
       ['lastSync', ['users']],
+      ['syncNow', [{ force: true }]],
     ]);
   });
 
@@ -79,7 +81,10 @@ describe('registerConnectorIpc', () => {
     [CONNECTOR_CHANNELS.login, [{ clientId: 'organization.x' }]],
     [CONNECTOR_CHANNELS.login, [{ clientId: 'a', clientSecret: 'b', extra: 1 }]],
     [CONNECTOR_CHANNELS.lastSync, ['computers']],
-    [CONNECTOR_CHANNELS.syncNow, [{ force: true }]],
+    [CONNECTOR_CHANNELS.syncNow, []],
+    [CONNECTOR_CHANNELS.syncNow, [{ force: 'yes' }]],
+    [CONNECTOR_CHANNELS.syncNow, [{ force: true, trigger: 'schedule' }]],
+    [CONNECTOR_CHANNELS.planSync, [{ force: true }]],
     [CONNECTOR_CHANNELS.events, [-1]],
     [CONNECTOR_CHANNELS.setServer, [{ base: 'https://a.example', api: 'https://b.example' }]],
     [

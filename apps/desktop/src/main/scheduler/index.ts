@@ -1,7 +1,6 @@
 export { DataFileScheduleStore, SCHEDULER_APP_KEY } from './data-file-schedule-store';
-export { RunRecordSchema, type RunRecord, type RunTrigger } from './run-record';
+export { GUARD_REFUSAL_CODES, errorCodeOf, type ScheduledRun } from './scheduled-run';
 export {
-  DEFAULT_HISTORY_LIMIT,
   ScheduleStateSchema,
   emptyScheduleState,
   type ScheduleState,
@@ -21,6 +20,7 @@ export {
   SyncScheduler,
   type SchedulerListener,
   type SchedulerStatus,
+  type SchedulerSync,
   type SyncSchedulerDependencies,
 } from './sync-scheduler';
 export { MAX_TIMER_DELAY_MS, systemTimer, type Timer, type TimerHandle } from './timer';

@@ -7,7 +7,7 @@ import { DATA_KEYS, DataFileStore } from '@bwdc/storage';
 
 import { DataFileScheduleStore } from './data-file-schedule-store';
 import { intervalFromDataFile } from './sync-interval';
-import { DEFAULT_RESUME_DELAY_MS, SyncScheduler } from './sync-scheduler';
+import { DEFAULT_RESUME_DELAY_MS, SyncScheduler, type SchedulerSync } from './sync-scheduler';
 import { FakeTime } from './testing/fake-time';
 import { aSyncReport } from './testing/sync-reports';
 
@@ -19,7 +19,7 @@ function at(ms: number): string {
 }
 
 /** One launch of the app: its own data file handle, clock and timers, as a new process has. */
-async function launch(file: string, start: string, sync: () => Promise<SyncReport>) {
+async function launch(file: string, start: string, sync: SchedulerSync) {
   const dataFile = await DataFileStore.open({ file });
   const time = new FakeTime(start);
   const scheduler = new SyncScheduler({
@@ -36,7 +36,7 @@ async function launch(file: string, start: string, sync: () => Promise<SyncRepor
 describe('SyncScheduler over data.json, across restarts', () => {
   let folder: string;
   let file: string;
-  let sync: jest.Mock<Promise<SyncReport>, []>;
+  let sync: jest.Mock<Promise<SyncReport>, Parameters<SchedulerSync>>;
   const launched: SyncScheduler[] = [];
 
   const start = async (when: string) => {
@@ -50,7 +50,7 @@ describe('SyncScheduler over data.json, across restarts', () => {
   beforeEach(async () => {
     folder = await mkdtemp(path.join(os.tmpdir(), 'bwdc-scheduler-'));
     file = path.join(folder, 'data.json');
-    sync = jest.fn(async () => aSyncReport());
+    sync = jest.fn<Promise<SyncReport>, Parameters<SchedulerSync>>(async () => aSyncReport());
   });
 
   afterEach(async () => {
@@ -79,10 +79,33 @@ describe('SyncScheduler over data.json, across restarts', () => {
     expect(sync).not.toHaveBeenCalled();
     await second.advance(1);
     expect(sync).toHaveBeenCalledTimes(1);
-    expect((await stored())['scheduler']).toMatchObject({
+    expect(sync).toHaveBeenCalledWith({ force: false, trigger: 'schedule' });
+    expect((await stored())['scheduler']).toEqual({
       running: true,
       nextRunAt: at(10 * MINUTE),
-      history: [{ status: 'ok', trigger: 'schedule', startedAt: at(5 * MINUTE) }],
+      stoppedReason: null,
+    });
+  });
+
+  it('resumes a schedule an earlier version stored with its own history, and drops that', async () => {
+    const app = await start(at(2 * MINUTE));
+    await app.dataFile.set(DATA_KEYS.app, {
+      scheduler: {
+        running: true,
+        nextRunAt: at(5 * MINUTE),
+        stoppedReason: null,
+        history: [{ status: 'ok', trigger: 'schedule', startedAt: T0, finishedAt: T0 }],
+      },
+    });
+
+    expect(await app.scheduler.resume()).toMatchObject({
+      running: true,
+      nextRunAt: at(5 * MINUTE),
+    });
+    expect((await stored())['scheduler']).toEqual({
+      running: true,
+      nextRunAt: at(5 * MINUTE),
+      stoppedReason: null,
     });
   });
 
@@ -160,7 +183,7 @@ describe('SyncScheduler over data.json, across restarts', () => {
     const app = await start(T0);
     await app.dataFile.set(DATA_KEYS.app, { alwaysOnTop: true, scheduler: { running: 'yes' } });
 
-    expect(await app.scheduler.resume()).toMatchObject({ running: false, history: [] });
+    expect(await app.scheduler.resume()).toMatchObject({ running: false, nextRunAt: null });
     await app.scheduler.start();
 
     expect(await stored()).toMatchObject({ alwaysOnTop: true, scheduler: { running: true } });

@@ -1,8 +1,8 @@
-import { ConfigurationError, type SyncReport } from '@bwdc/core';
+import { ConfigurationError, DeletionGuardError, type SyncReport } from '@bwdc/core';
 
-import type { RunRecord } from './run-record';
+import type { ScheduledRun } from './scheduled-run';
 import { SyncIntervalOffError } from './sync-interval-off.error';
-import { SyncScheduler, type SchedulerStatus } from './sync-scheduler';
+import { SyncScheduler, type SchedulerStatus, type SchedulerSync } from './sync-scheduler';
 import { FakeTime } from './testing/fake-time';
 import { MemoryScheduleStore } from './testing/memory-schedule-store';
 import { aSyncReport, deferred } from './testing/sync-reports';
@@ -21,25 +21,24 @@ describe('SyncScheduler', () => {
   let time: FakeTime;
   let store: MemoryScheduleStore;
   let interval: number | null;
-  let sync: jest.Mock<Promise<SyncReport>, []>;
+  let sync: jest.Mock<Promise<SyncReport>, Parameters<SchedulerSync>>;
   let sut: SyncScheduler;
 
   const advance = (ms: number) => time.advance(ms, () => sut.idle());
-  const create = (historyLimit?: number) =>
+  const create = () =>
     new SyncScheduler({
       store,
       interval: async () => interval,
       sync,
       clock: time,
       timer: time,
-      ...(historyLimit === undefined ? {} : { historyLimit }),
     });
 
   beforeEach(() => {
     time = new FakeTime(T0);
     store = new MemoryScheduleStore();
     interval = 5;
-    sync = jest.fn(async () => aSyncReport());
+    sync = jest.fn<Promise<SyncReport>, Parameters<SchedulerSync>>(async () => aSyncReport());
     sut = create();
   });
 
@@ -48,42 +47,82 @@ describe('SyncScheduler', () => {
   it('starts with the next run one interval away and runs at every interval', async () => {
     const status = await sut.start();
 
-    expect(status).toMatchObject({ running: true, nextRunAt: at(5), lastRun: null });
+    expect(status).toEqual({
+      running: true,
+      syncing: false,
+      nextRunAt: at(5),
+      stoppedReason: null,
+    });
     expect(store.state).toMatchObject({ running: true, nextRunAt: at(5) });
     await advance(5 * MINUTE - 1);
     expect(sync).not.toHaveBeenCalled();
 
     await advance(1);
     expect(sync).toHaveBeenCalledTimes(1);
-    expect(sut.status()).toMatchObject({
-      running: true,
-      syncing: false,
-      nextRunAt: at(10),
-      lastRun: { status: 'ok', trigger: 'schedule', startedAt: at(5), finishedAt: at(5) },
-    });
+    expect(sut.status()).toMatchObject({ running: true, syncing: false, nextRunAt: at(10) });
 
     await advance(10 * MINUTE);
     expect(sync).toHaveBeenCalledTimes(3);
-    expect(store.state.history).toHaveLength(3);
     expect(store.state.nextRunAt).toBe(at(20));
   });
 
-  it('records what the sync did', async () => {
+  it('runs the schedule unforced as a scheduled run, for the shared history', async () => {
+    await sut.start();
+
+    await advance(5 * MINUTE);
+
+    expect(sync.mock.calls).toEqual([[{ force: false, trigger: 'schedule' }]]);
+  });
+
+  it('keeps no history of its own: the Connector records every run', async () => {
+    await sut.start();
+    await advance(5 * MINUTE);
+    await sut.runNow();
+
+    expect(store.state).toEqual({ running: true, nextRunAt: at(10), stoppedReason: null });
+    expect(Object.keys(sut.status()).sort()).toEqual([
+      'nextRunAt',
+      'running',
+      'stoppedReason',
+      'syncing',
+    ]);
+  });
+
+  it('answers Sync now with what the sync reported, run as manual and unforced', async () => {
     sync.mockResolvedValue(aSyncReport(120, 7));
 
-    const record = await sut.runNow();
+    const run = await sut.runNow();
 
-    expect(record).toEqual<RunRecord>({
+    expect(run).toEqual<ScheduledRun>({
+      ok: true,
       trigger: 'manual',
-      startedAt: T0,
-      finishedAt: T0,
-      status: 'ok',
-      outcome: 'send',
-      mode: 'delta',
-      requestsSent: 1,
-      counts: { ...aSyncReport(120, 7).counts },
+      report: aSyncReport(120, 7),
     });
-    expect(store.state.history).toEqual([record]);
+    expect(sync.mock.calls).toEqual([[{ force: false, trigger: 'manual' }]]);
+  });
+
+  it('passes a confirmed Sync now on forced', async () => {
+    await sut.runNow({ force: true });
+
+    expect(sync.mock.calls).toEqual([[{ force: true, trigger: 'manual' }]]);
+  });
+
+  it('runs a forced Sync now after the run under way, not folded into it', async () => {
+    const slow = deferred<SyncReport>();
+    sync.mockReturnValueOnce(slow.promise);
+    const unforced = sut.runNow();
+    const forced = sut.runNow({ force: true });
+    await flush();
+    expect(sync).toHaveBeenCalledTimes(1);
+
+    slow.resolve(aSyncReport());
+    await unforced;
+    await forced;
+
+    expect(sync.mock.calls).toEqual([
+      [{ force: false, trigger: 'manual' }],
+      [{ force: true, trigger: 'manual' }],
+    ]);
   });
 
   it('stops: no timer, no run, and the file says stopped', async () => {
@@ -112,7 +151,7 @@ describe('SyncScheduler', () => {
     slow.resolve(aSyncReport());
     await sut.idle();
     expect(sut.status()).toMatchObject({ syncing: false, nextRunAt: at(40) });
-    expect(store.state.history).toHaveLength(1);
+    expect(sync).toHaveBeenCalledTimes(1);
   });
 
   it('folds a scheduled run that falls due during a Sync now into it', async () => {
@@ -130,26 +169,44 @@ describe('SyncScheduler', () => {
     expect(await joined).toBe(await manual);
     await sut.idle();
     expect(sync).toHaveBeenCalledTimes(1);
-    expect(store.state.history).toHaveLength(1);
     expect(store.state.nextRunAt).toBe(at(11));
   });
 
-  it('records a failure with its message, code and remedy, and keeps the schedule', async () => {
-    sync.mockRejectedValueOnce(
-      new ConfigurationError('NOT_LOGGED_IN', 'You are not logged in.', 'Log in first.'),
-    );
+  it('answers a failed Sync now with the error, as the Connector threw it', async () => {
+    const refused = new ConfigurationError('NOT_LOGGED_IN', 'You are not logged in.', 'Log in.');
+    sync.mockRejectedValueOnce(refused);
+
+    await expect(sut.runNow()).resolves.toEqual<ScheduledRun>({
+      ok: false,
+      trigger: 'manual',
+      error: refused,
+    });
+  });
+
+  it('keeps the schedule after failures and after a deletion guard refusal', async () => {
+    const log = jest.fn();
+    sut = new SyncScheduler({
+      store,
+      interval: async () => interval,
+      sync,
+      clock: time,
+      timer: time,
+      logger: { log },
+    });
     sync.mockRejectedValueOnce(new Error('socket hang up'));
+    sync.mockRejectedValueOnce(new DeletionGuardError([], 10, 40));
     await sut.start();
 
     await advance(10 * MINUTE);
-    expect(store.state.history.map((run) => run.status === 'error' && run.error)).toEqual([
-      { message: 'socket hang up', code: null, remedy: null },
-      { message: 'You are not logged in.', code: 'NOT_LOGGED_IN', remedy: 'Log in first.' },
-    ]);
     expect(sut.status()).toMatchObject({ running: true, nextRunAt: at(15) });
+    expect(log.mock.calls.map(([level]) => level)).toEqual(['error', 'warn']);
+    expect(log.mock.calls[1]?.[1]).toMatch(
+      /^Scheduled sync refused: The sync would remove 0 of 40/,
+    );
 
     await advance(5 * MINUTE);
-    expect(sut.status().lastRun).toMatchObject({ status: 'ok', startedAt: at(15) });
+    expect(sync).toHaveBeenCalledTimes(3);
+    expect(sync.mock.calls.every(([options]) => !options.force)).toBe(true);
   });
 
   it('keeps going when a run cannot be saved: logs it and tries again a minute later', async () => {
@@ -258,24 +315,6 @@ describe('SyncScheduler', () => {
     expect(sync).toHaveBeenCalledTimes(1);
   });
 
-  it('keeps the newest 50 runs', async () => {
-    for (let run = 0; run < 55; run++) {
-      await sut.runNow();
-    }
-
-    expect(sut.status().history).toHaveLength(50);
-    expect(store.state.history).toHaveLength(50);
-  });
-
-  it('keeps as many runs as asked, newest first', async () => {
-    sut = create(2);
-    await sut.start();
-
-    await advance(15 * MINUTE);
-
-    expect(store.state.history.map((run) => run.startedAt)).toEqual([at(15), at(10)]);
-  });
-
   it('leaves the persisted schedule alone on dispose (quitting is not stopping)', async () => {
     await sut.start();
 
@@ -286,7 +325,7 @@ describe('SyncScheduler', () => {
   });
 
   it('brings a due time further off than one interval back to one interval from now', async () => {
-    store.state = { running: true, nextRunAt: at(600), stoppedReason: null, history: [] };
+    store.state = { running: true, nextRunAt: at(600), stoppedReason: null };
 
     expect((await sut.resume()).nextRunAt).toBe(at(5));
   });
@@ -300,7 +339,6 @@ describe('SyncScheduler', () => {
 
     expect(seen).toEqual([
       { running: true, syncing: false, nextRunAt: at(5) },
-      { running: true, syncing: true, nextRunAt: at(5) },
       { running: true, syncing: true, nextRunAt: at(5) },
       { running: true, syncing: true, nextRunAt: at(10) },
       { running: true, syncing: false, nextRunAt: at(10) },

@@ -1,13 +1,7 @@
-import type { Clock, Logger, SyncReport } from '@bwdc/core';
+import type { Clock, Logger, RunTrigger, SyncReport } from '@bwdc/core';
 
-import { failedRun, runSummary, succeededRun, type RunRecord, type RunTrigger } from './run-record';
-import {
-  DEFAULT_HISTORY_LIMIT,
-  emptyScheduleState,
-  withRun,
-  type ScheduleState,
-  type StopReason,
-} from './schedule-state';
+import { runSummary, type ScheduledRun } from './scheduled-run';
+import { emptyScheduleState, type ScheduleState, type StopReason } from './schedule-state';
 import type { ScheduleStore } from './schedule-store';
 import { SyncIntervalOffError } from './sync-interval-off.error';
 import { clampSyncInterval, type IntervalSource } from './sync-interval';
@@ -20,28 +14,33 @@ export const DEFAULT_RESUME_DELAY_MS = 10_000;
 /** When a run's outcome or the next run cannot be saved, try again after this long. */
 export const DEFAULT_RETRY_DELAY_MS = 60_000;
 
+/**
+ * One sync (the Connector's `sync`, which records every run, refusals and failures included, in
+ * the shared run history); its failures are logged, never thrown past a run.
+ */
+export type SchedulerSync = (options: {
+  /** Past the deletion guard and the empty-read guard, reading the whole directory. */
+  readonly force: boolean;
+  readonly trigger: RunTrigger;
+}) => Promise<SyncReport>;
+
 export interface SyncSchedulerDependencies {
   readonly store: ScheduleStore;
   readonly interval: IntervalSource;
-  /** One sync (the Connector's `sync`); its failures are recorded, never thrown past a run. */
-  readonly sync: () => Promise<SyncReport>;
+  readonly sync: SchedulerSync;
   readonly clock: Clock;
   readonly timer: Timer;
   readonly logger?: Logger;
   readonly resumeDelayMs?: number;
   readonly retryDelayMs?: number;
-  readonly historyLimit?: number;
 }
 
-/** What the UI shows: the schedule, whether a sync is going on now, and the last runs. */
+/** What the UI shows: the schedule and whether a sync is going on now (the runs: `history()`). */
 export interface SchedulerStatus {
   readonly running: boolean;
   readonly syncing: boolean;
   readonly nextRunAt: string | null;
   readonly stoppedReason: StopReason | null;
-  readonly lastRun: RunRecord | null;
-  /** Newest first. */
-  readonly history: readonly RunRecord[];
 }
 
 export type SchedulerListener = (status: SchedulerStatus) => void;
@@ -58,7 +57,7 @@ export class SyncScheduler {
   private active = false;
   private disposed = false;
   private handle: TimerHandle | null = null;
-  private currentRun: Promise<RunRecord> | null = null;
+  private currentRun: Promise<ScheduledRun> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly listeners = new Set<SchedulerListener>();
@@ -66,15 +65,8 @@ export class SyncScheduler {
   constructor(private readonly dependencies: SyncSchedulerDependencies) {}
 
   status(): SchedulerStatus {
-    const { running, nextRunAt, stoppedReason, history } = this.state;
-    return {
-      running,
-      syncing: this.currentRun !== null,
-      nextRunAt,
-      stoppedReason,
-      lastRun: history[0] ?? null,
-      history,
-    };
+    const { running, nextRunAt, stoppedReason } = this.state;
+    return { running, syncing: this.currentRun !== null, nextRunAt, stoppedReason };
   }
 
   /** Calls `listener` with the new status on every change; returns a function that stops. */
@@ -134,11 +126,13 @@ export class SyncScheduler {
   }
 
   /**
-   * One sync now (Sync now), recorded like a scheduled one. While one is going on this joins it
-   * instead of starting another. With the schedule on, the next run is one interval after this.
+   * One sync now (Sync now). While one is going on this joins it instead of starting another,
+   * unless `force` (the user confirmed removals the guard refused): that one waits for the run
+   * under way and then runs, so the confirmation is never folded into an unforced run. With the
+   * schedule on, the next run is one interval after this.
    */
-  runNow(): Promise<RunRecord> {
-    return this.run('manual');
+  runNow(options: { readonly force?: boolean } = {}): Promise<ScheduledRun> {
+    return this.run('manual', options.force ?? false);
   }
 
   /**
@@ -159,30 +153,28 @@ export class SyncScheduler {
     }
   }
 
-  private run(trigger: RunTrigger): Promise<RunRecord> {
+  private run(trigger: RunTrigger, force: boolean): Promise<ScheduledRun> {
     if (this.currentRun !== null) {
-      return this.currentRun;
+      const current = this.currentRun;
+      return force ? this.track(current.then(() => this.run(trigger, force))) : current;
     }
-    const run = this.track(this.execute(trigger));
+    const run = this.track(this.execute(trigger, force));
     this.currentRun = run;
     this.emit();
     return run;
   }
 
-  private async execute(trigger: RunTrigger): Promise<RunRecord> {
-    const startedAt = this.dependencies.clock.now().toISOString();
-    let record: RunRecord;
+  private async execute(trigger: RunTrigger, force: boolean): Promise<ScheduledRun> {
+    let result: ScheduledRun;
     try {
-      const report = await this.dependencies.sync();
-      record = succeededRun({ trigger, startedAt, finishedAt: this.isoNow() }, report);
+      result = { ok: true, trigger, report: await this.dependencies.sync({ force, trigger }) };
     } catch (error) {
-      record = failedRun({ trigger, startedAt, finishedAt: this.isoNow() }, error);
+      result = { ok: false, trigger, error };
     }
-    this.dependencies.logger?.log(record.status === 'ok' ? 'info' : 'error', runSummary(record));
+    const { level, message } = runSummary(result);
+    this.dependencies.logger?.log(level, message);
     try {
       await this.exclusive(async () => {
-        const limit = this.dependencies.historyLimit ?? DEFAULT_HISTORY_LIMIT;
-        await this.persist((state) => withRun(state, record, limit));
         if (this.active) {
           await this.scheduleNext();
         }
@@ -191,7 +183,7 @@ export class SyncScheduler {
       this.currentRun = null;
       this.emit();
     }
-    return record;
+    return result;
   }
 
   /** Reads the interval afresh, so a settings change applies from the next run on. */
@@ -269,7 +261,7 @@ export class SyncScheduler {
         return false;
       });
       if (!off) {
-        await this.run('schedule');
+        await this.run('schedule', false);
       }
     } catch (error) {
       this.dependencies.logger?.log('error', 'The sync schedule could not be saved.', {
@@ -317,9 +309,5 @@ export class SyncScheduler {
 
   private now(): number {
     return this.dependencies.clock.now().getTime();
-  }
-
-  private isoNow(): string {
-    return this.dependencies.clock.now().toISOString();
   }
 }

@@ -4,7 +4,11 @@ import { AppState } from '../../state/app-state.service';
 import { DISPLAY_FORMAT } from '../../format/display-format';
 import { runRow } from '../run-text';
 
-/** The scheduler's record of past syncs, scheduled and Sync now alike, newest first. */
+/**
+ * The shared run history the Connector keeps in the data file: tests, previews and syncs from
+ * this app, `bwdc` and `bwdc serve`, newest first. It refreshes with the status, which main
+ * re-reads whenever the data file changes, so another process's run shows up without a click.
+ */
 @Component({
   selector: 'bwdc-run-history',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -17,6 +21,6 @@ export class RunHistoryComponent {
 
   // Main keeps the history newest first; the table keeps main's order.
   readonly rows = computed(() =>
-    (this.state.status()?.schedule.history ?? []).map((run) => runRow(run, this.format)),
+    (this.state.status()?.history ?? []).map((run) => runRow(run, this.format)),
   );
 }
