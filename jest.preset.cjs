@@ -33,4 +33,7 @@ module.exports = {
   setupFiles: [path.join(__dirname, 'tools/jest/egress-guard.cjs')],
   moduleNameMapper,
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  // CI runs every project at once on 2 cores: a read of 5,000 emulated users that takes 2 s alone
+  // can take several times that there. A hang still fails, only later than Jest's default 5 s.
+  testTimeout: 30_000,
 };

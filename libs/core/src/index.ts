@@ -27,7 +27,13 @@ export {
   removalLimit,
   type DeletionGuardSettings,
 } from './guard/deletion-guard';
-export { DeletionGuardError, EmptyDirectoryReadError } from './guard/deletion-guard.error';
+export {
+  DeletionGuardError,
+  EmptyDirectoryReadError,
+  guardRefusalOf,
+  type GuardRefusal,
+  type RefusedRemoval,
+} from './guard/deletion-guard.error';
 export type {
   ExistingMember,
   OrganizationPlan,

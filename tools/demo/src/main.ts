@@ -2,8 +2,9 @@
  * `npm run demo`: the main job end to end, with nothing to set up. It starts a local Bitwarden
  * server with an organization, points a throw-away `bwdc` data folder at it and at a bundled HR
  * export (the file provider), and then runs the commands an admin would type: config, login,
- * test, sync, sync again (unchanged), a change in the export, sync once more. Each command is
- * the real CLI in its own process; the organization is printed at the end.
+ * test, plan (the preview), sync, sync again (unchanged), a change in the export, sync once more,
+ * and the run history. Each command is the real CLI in its own process; the organization is
+ * printed at the end.
  */
 import { execFile } from 'node:child_process';
 import { appendFile, copyFile, mkdtemp, rm } from 'node:fs/promises';
@@ -104,12 +105,14 @@ async function main(): Promise<void> {
       BW_CLIENTSECRET: API_KEY.clientSecret,
     });
     await bwdc(['test'], env);
+    await bwdc(['plan'], env);
     await bwdc(['sync'], env);
     await bwdc(['sync'], env);
     print('(HR adds a new hire to the export)');
     await appendFile(hrExport, 'mia.lopez@example.com,E1013,,,Sales\n');
     await bwdc(['sync'], env);
     await bwdc(['last-sync', 'users'], env);
+    await bwdc(['history', '--limit', '5'], env);
     print();
     printOrganization(server.organization(ORGANIZATION_ID));
     print();
@@ -119,7 +122,8 @@ async function main(): Promise<void> {
     print('  bwdc config ldap.hostname dc1.example.com && bwdc config ldap.ssl true');
     print('  bwdc config ldap.password --secretenv LDAP_PASSWORD');
     print('  bwdc login   (BW_CLIENTID / BW_CLIENTSECRET: the organization API key)');
-    print('  bwdc test && bwdc sync');
+    print('  bwdc test && bwdc plan && bwdc sync');
+    print('  bwdc serve   (scheduled syncs with /health and /metrics: docs/service.md)');
   } finally {
     await server.stop();
     await rm(dataFolder, { recursive: true, force: true });

@@ -15,6 +15,13 @@ describe('npm run demo', () => {
     expect(stdout).toContain('$ bwdc config directory file\n  Saved setting `directory`.');
     expect(stdout).toContain('$ bwdc login\n  You are logged in!');
     expect(stdout).toContain('Enabled users (10)');
+    // The preview before the first sync says what the sync then does: 9 invited, alice linked.
+    expect(stdout).toMatch(
+      /\$ bwdc plan\n {2}Plan: what bwdc sync would do now\. Nothing was sent\./,
+    );
+    expect(stdout).toMatch(/to add \(invited or staged\)\s+9\n/);
+    expect(stdout).toMatch(/linked by email\s+1\n/);
+    expect(stdout).toContain('Deletion guard: 0 removal(s), within the limit of 10');
     expect(stdout).toContain(
       '$ bwdc sync\n  Syncing complete.\n  Synced 4 group(s) and 12 user(s).',
     );
@@ -23,6 +30,10 @@ describe('npm run demo', () => {
     );
     expect(stdout).toContain('Synced 4 group(s) and 13 user(s).');
     expect(stdout).toMatch(/\$ bwdc last-sync users\n {2}\d{4}-\d\d-\d\dT/);
+    // Every run is in the history, newest first.
+    expect(stdout).toMatch(
+      /\$ bwdc history --limit 5\n.*\n.*sync\s+cli\s+manual\s+sent[^\n]*\n.*unchanged[^\n]*\n.*sent[^\n]*\n.*plan\s+cli\s+manual\s+planned[^\n]*\n.*test\s+cli\s+manual\s+read/,
+    );
     // The organization: the pre-invited admin linked by email, the new hire invited, the
     // hand-made group untouched, the disabled and deleted people not members.
     expect(stdout).toMatch(/alice\.chen@example\.com\s+admin\s+accepted\s+E1001/);

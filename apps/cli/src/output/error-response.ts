@@ -1,13 +1,14 @@
-import { DeletionGuardError, EmptyDirectoryReadError, SyncError } from '@bwdc/core';
+import { DeletionGuardError, SyncError, guardRefusalOf } from '@bwdc/core';
 
-import type { ErrorResponse, GuardRefusal } from './response';
+import type { ErrorResponse } from './response';
 
 /**
  * Any failure as one clear line: a typed error says what failed and what to do; anything else
  * still gets its message, never `[object Object]` (upstream's rendering of a rejected `null`).
  */
 export function errorResponse(error: unknown): ErrorResponse {
-  if (error instanceof DeletionGuardError) {
+  const guard = guardRefusalOf(error);
+  if (error instanceof DeletionGuardError && guard !== null) {
     return {
       success: false,
       // Not the core's message, which names the first removals inline: the text output lists
@@ -19,14 +20,11 @@ export function errorResponse(error: unknown): ErrorResponse {
       ),
       errorCode: error.code,
       side: error.side,
-      guard: guardRefusal(error),
+      guard,
     };
   }
-  if (error instanceof EmptyDirectoryReadError) {
-    return { ...syncErrorResponse(error), guard: guardRefusal(error) };
-  }
   if (error instanceof SyncError) {
-    return syncErrorResponse(error);
+    return guard === null ? syncErrorResponse(error) : { ...syncErrorResponse(error), guard };
   }
   return { success: false, message: oneLine(describe(error)) };
 }
@@ -37,22 +35,6 @@ function syncErrorResponse(error: SyncError): ErrorResponse {
     message: oneLine(`${error.message} ${error.remedy}`),
     errorCode: error.code,
     side: error.side,
-  };
-}
-
-function guardRefusal(error: DeletionGuardError | EmptyDirectoryReadError): GuardRefusal {
-  if (error instanceof EmptyDirectoryReadError) {
-    return { reason: 'empty-read', lastSyncUsers: error.lastSyncUsers };
-  }
-  return {
-    reason: 'too-many-removals',
-    removals: error.removals.map(({ email, externalId, reason }) => ({
-      email,
-      externalId,
-      reason,
-    })),
-    limit: error.limit,
-    organizationMembers: error.organizationMembers,
   };
 }
 

@@ -1,5 +1,5 @@
 import { cappedLines } from './capped-lines';
-import type { GuardRefusal } from './response';
+import type { GuardRefusal } from '@bwdc/core';
 
 /**
  * What follows the one-line message of a deletion-guard refusal on stderr: who would have been

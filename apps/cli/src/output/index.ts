@@ -7,7 +7,6 @@ export {
   stringResponse,
   type CliResponse,
   type ErrorResponse,
-  type GuardRefusal,
   type HistoryData,
   type PlanData,
   type ResponseData,

@@ -1,4 +1,4 @@
-import type { PlanReport, RemovalReason, RunRecord } from '@bwdc/core';
+import type { GuardRefusal, PlanReport, RunRecord } from '@bwdc/core';
 
 /**
  * What every command returns, in upstream's envelope (`src-cli` `Response`): scripts that parse
@@ -21,23 +21,6 @@ export interface ErrorResponse {
   readonly side?: string;
   /** Set when a safety guard refused the sync (exit code 3): what it measured. */
   readonly guard?: GuardRefusal;
-}
-
-/** Why a guard refused a sync; nothing was sent. */
-export type GuardRefusal =
-  | {
-      readonly reason: 'too-many-removals';
-      /** Every member the sync would have removed, not only those the message names. */
-      readonly removals: readonly RefusedRemoval[];
-      readonly limit: number;
-      readonly organizationMembers: number;
-    }
-  | { readonly reason: 'empty-read'; readonly lastSyncUsers: number };
-
-export interface RefusedRemoval {
-  readonly email: string;
-  readonly externalId: string | null;
-  readonly reason: RemovalReason;
 }
 
 export type ResponseData = MessageData | StringData | ListData | TestData | PlanData | HistoryData;

@@ -1,4 +1,4 @@
-import type { RemovalReason, SyncReport } from '@bwdc/core';
+import type { GuardRefusal, SyncReport } from '@bwdc/core';
 
 /**
  * What Sync now came to: the sync's report, or a guard's refusal with what the user needs to
@@ -21,20 +21,4 @@ interface Refusal {
 }
 
 /** Why a guard stopped Sync now; nothing was sent. */
-export type GuardRefusalView =
-  | (Refusal & {
-      readonly reason: 'too-many-removals';
-      /** Every member the sync would remove. */
-      readonly removals: readonly {
-        readonly email: string;
-        readonly externalId: string | null;
-        readonly reason: RemovalReason;
-      }[];
-      readonly limit: number;
-      readonly organizationMembers: number;
-    })
-  | (Refusal & {
-      readonly reason: 'empty-read';
-      /** Users the last successful sync had, where this read returned none. */
-      readonly lastSyncUsers: number;
-    });
+export type GuardRefusalView = Refusal & GuardRefusal;

@@ -1,6 +1,43 @@
 import { SyncError } from '../errors/sync-error';
 import type { PlannedRemoval } from '../organization/organization-plan';
 
+/** A removal as a refusal reports it: who, and why the import removes them. */
+export interface RefusedRemoval {
+  readonly email: string;
+  readonly externalId: string | null;
+  readonly reason: PlannedRemoval['reason'];
+}
+
+/** A guard's refusal as plain data, for a JSON envelope or an IPC message. */
+export type GuardRefusal =
+  | {
+      readonly reason: 'too-many-removals';
+      readonly removals: readonly RefusedRemoval[];
+      readonly limit: number;
+      readonly organizationMembers: number;
+    }
+  | { readonly reason: 'empty-read'; readonly lastSyncUsers: number };
+
+/** The refusal a guard error carries, or null for any other error. */
+export function guardRefusalOf(error: unknown): GuardRefusal | null {
+  if (error instanceof DeletionGuardError) {
+    return {
+      reason: 'too-many-removals',
+      removals: error.removals.map(({ email, externalId, reason }) => ({
+        email,
+        externalId,
+        reason,
+      })),
+      limit: error.limit,
+      organizationMembers: error.organizationMembers,
+    };
+  }
+  if (error instanceof EmptyDirectoryReadError) {
+    return { reason: 'empty-read', lastSyncUsers: error.lastSyncUsers };
+  }
+  return null;
+}
+
 /** Shown in the message; the error carries all of them. */
 const LISTED_REMOVALS = 20;
 

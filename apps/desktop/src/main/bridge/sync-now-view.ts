@@ -1,4 +1,4 @@
-import { DeletionGuardError, EmptyDirectoryReadError } from '@bwdc/core';
+import { SyncError, guardRefusalOf } from '@bwdc/core';
 
 import type { SyncNowView } from '../../shared/sync-now-view';
 import type { ScheduledRun } from '../scheduler';
@@ -14,32 +14,11 @@ export function syncNowViewOf(run: ScheduledRun): SyncNowView {
     return { kind: 'synced', outcome, mode, requestsSent, counts: { ...counts } };
   }
   const { error } = run;
-  if (error instanceof DeletionGuardError) {
+  const refusal = guardRefusalOf(error);
+  if (refusal !== null && error instanceof SyncError) {
     return {
       kind: 'guard-refused',
-      refusal: {
-        reason: 'too-many-removals',
-        message: error.message,
-        remedy: error.remedy,
-        removals: error.removals.map(({ email, externalId, reason }) => ({
-          email,
-          externalId,
-          reason,
-        })),
-        limit: error.limit,
-        organizationMembers: error.organizationMembers,
-      },
-    };
-  }
-  if (error instanceof EmptyDirectoryReadError) {
-    return {
-      kind: 'guard-refused',
-      refusal: {
-        reason: 'empty-read',
-        message: error.message,
-        remedy: error.remedy,
-        lastSyncUsers: error.lastSyncUsers,
-      },
+      refusal: { ...refusal, message: error.message, remedy: error.remedy },
     };
   }
   throw error;
