@@ -3,7 +3,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+import { SyncInProgressError } from '@bwdc/core';
+
 import { DataFileStore } from './data-file-store';
+import { SyncRunLock } from './file/sync-run-lock';
 import { DataFileSchema } from './schema/data-file.schema';
 
 const workspaceRoot = path.resolve(__dirname, '../../..');
@@ -125,4 +128,30 @@ describe('DataFileStore across processes', () => {
 
     await expect(seen).resolves.toBe(0);
   }, 30_000);
+
+  it('refuses a sync while another process holds the sync lock, and takes over a dead holder’s lock', async () => {
+    const holder = startWorker(['sync-lock', file]);
+    children.push(holder);
+    await new Promise<void>((resolve) => {
+      holder.stdout?.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('locked')) {
+          resolve();
+        }
+      });
+    });
+    const lock = new SyncRunLock(file);
+
+    await expect(lock.run(async () => 'second sync')).rejects.toBeInstanceOf(SyncInProgressError);
+
+    holder.kill('SIGKILL');
+    // The dead holder stops refreshing its lock; after the stale time it is taken over.
+    let outcome: unknown;
+    for (let attempt = 0; attempt < 40 && outcome !== 'taken over'; attempt += 1) {
+      outcome = await lock.run(async () => 'taken over').catch((error: unknown) => error);
+      if (outcome !== 'taken over') {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+    expect(outcome).toBe('taken over');
+  }, 60_000);
 });
