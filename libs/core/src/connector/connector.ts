@@ -29,7 +29,7 @@ import {
 import type { RunKind, RunOutcome, RunRecord, RunSource, RunTrigger } from '../runs/run-record';
 import { emptyReadAfter, guardVerdict, isWholeRead, removalsPossible } from './deletion-check';
 import type { GuardVerdict, PlanReport } from './plan-report';
-import { RunRecorder, runCountsOf } from './run-recorder';
+import { recordedRun, runCountsOf, type RecordedWork, type RunRecorder } from './run-recorder';
 import type { ConnectorTestResult, SyncReport } from './sync-report';
 
 /** What a provider factory is given (the shape of `@bwdc/providers`' ProviderContext). */
@@ -309,39 +309,17 @@ export class Connector {
     return { result: report, outcome: plan.outcome === 'send' ? 'sent' : plan.outcome };
   }
 
-  /** Runs `work` as one run of the history: recorded however it ends, its error rethrown. */
-  private async recorded<T>(
+  /** Runs `work` as one run of the history, recorded however it ends. */
+  private recorded<T>(
     kind: RunKind,
     trigger: RunTrigger | undefined,
-    work: (recorder: RunRecorder) => Promise<{ readonly result: T; readonly outcome: RunOutcome }>,
+    work: RecordedWork<T>,
   ): Promise<T> {
-    const recorder = new RunRecorder({
-      kind,
-      source: this.dependencies.source,
-      trigger: trigger ?? 'manual',
-      startedAt: this.clock.now(),
-    });
-    try {
-      const { result, outcome } = await work(recorder);
-      await this.keepRun(recorder.finish(this.clock.now(), outcome, null));
-      return result;
-    } catch (error) {
-      const refused =
-        error instanceof DeletionGuardError || error instanceof EmptyDirectoryReadError;
-      await this.keepRun(recorder.finish(this.clock.now(), refused ? 'refused' : 'failed', error));
-      throw error;
-    }
-  }
-
-  /** A history that cannot be written must not turn a sync's result into a failure. */
-  private async keepRun(run: RunRecord): Promise<void> {
-    try {
-      await this.dependencies.store.recordRun(run);
-    } catch (error) {
-      this.dependencies.logger.log('warn', 'The run could not be added to the history.', {
-        reason: error instanceof Error ? error.message : String(error),
-      });
-    }
+    const { store, logger, source } = this.dependencies;
+    return recordedRun(
+      { kind, source, trigger: trigger ?? 'manual', clock: this.clock, store, logger },
+      work,
+    );
   }
 
   private async readDirectory(

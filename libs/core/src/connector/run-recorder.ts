@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
 import { SyncError } from '../errors/sync-error';
+import { DeletionGuardError, EmptyDirectoryReadError } from '../guard/deletion-guard.error';
+import type { Clock } from '../ports/clock';
+import type { Logger } from '../ports/logger';
 import type { DirectorySnapshot } from '../ports/directory-provider';
 import type {
   RunCounts,
@@ -13,6 +16,7 @@ import type {
   RunTrigger,
 } from '../runs/run-record';
 import type { SyncPlan } from '../sync/sync-plan';
+import type { ConnectorStore } from './connector-store';
 
 /** What a run learnt as it went; whatever it had when it ended goes into the record. */
 interface RunDetails {
@@ -104,4 +108,51 @@ function runErrorOf(error: unknown): RunError {
     message: error instanceof Error ? error.message : String(error),
     remedy: null,
   };
+}
+
+/** A run's work: its result, and the outcome the history records for it. */
+export type RecordedWork<T> = (
+  recorder: RunRecorder,
+) => Promise<{ readonly result: T; readonly outcome: RunOutcome }>;
+
+/**
+ * Runs `work` as one run of the history: recorded however it ends (a guard's error as `refused`,
+ * any other as `failed`), its error thrown again.
+ */
+export async function recordedRun<T>(
+  run: {
+    readonly kind: RunKind;
+    readonly source: RunSource;
+    readonly trigger: RunTrigger;
+    readonly clock: Clock;
+    readonly store: Pick<ConnectorStore, 'recordRun'>;
+    readonly logger: Logger;
+  },
+  work: RecordedWork<T>,
+): Promise<T> {
+  const { clock } = run;
+  const recorder = new RunRecorder({ ...run, startedAt: clock.now() });
+  try {
+    const { result, outcome } = await work(recorder);
+    await keepRun(run, recorder.finish(clock.now(), outcome, null));
+    return result;
+  } catch (error) {
+    const refused = error instanceof DeletionGuardError || error instanceof EmptyDirectoryReadError;
+    await keepRun(run, recorder.finish(clock.now(), refused ? 'refused' : 'failed', error));
+    throw error;
+  }
+}
+
+/** A history that cannot be written must not turn a run's result into a failure. */
+async function keepRun(
+  run: { readonly store: Pick<ConnectorStore, 'recordRun'>; readonly logger: Logger },
+  record: RunRecord,
+): Promise<void> {
+  try {
+    await run.store.recordRun(record);
+  } catch (error) {
+    run.logger.log('warn', 'The run could not be added to the history.', {
+      reason: error instanceof Error ? error.message : String(error),
+    });
+  }
 }

@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, PendingTasks, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 
 import type { PlanView } from '../../shared/plan-view';
 import { CONNECTOR } from '../connector.token';
-import { type Failure, failureOf } from '../failure';
+import { busyCall } from '../busy-call';
 import { FailureAlertComponent } from '../failure-alert.component';
 import { PlanResultsComponent } from './plan-results/plan-results.component';
 
@@ -21,11 +21,11 @@ import { PlanResultsComponent } from './plan-results/plan-results.component';
         See what the next sync would do to the organization: who is invited, linked or removed,
         which groups change, and whether the deletion guard would let it through.
       </p>
-      <button type="button" class="preview-changes" [disabled]="busy()" (click)="preview()">
-        {{ busy() ? 'Previewing…' : 'Preview changes' }}
+      <button type="button" class="preview-changes" [disabled]="call.busy()" (click)="preview()">
+        {{ call.busy() ? 'Previewing…' : 'Preview changes' }}
       </button>
 
-      @if (failure(); as failure) {
+      @if (call.failure(); as failure) {
         <bwdc-failure-alert [failure]="failure" />
       }
 
@@ -40,28 +40,13 @@ import { PlanResultsComponent } from './plan-results/plan-results.component';
 })
 export class PlanPreviewComponent {
   private readonly connector = inject(CONNECTOR);
-  private readonly pendingTasks = inject(PendingTasks);
-
-  readonly busy = signal(false);
-  readonly failure = signal<Failure | null>(null);
+  readonly call = busyCall();
   readonly view = signal<PlanView | null>(null);
 
-  async preview(): Promise<void> {
-    if (this.busy()) {
-      return;
-    }
-    this.busy.set(true);
-    this.failure.set(null);
-    const done = this.pendingTasks.add();
-    try {
-      this.view.set(await this.connector.planSync());
-    } catch (error) {
+  preview(): Promise<void> {
+    return this.call.run(async () => this.view.set(await this.connector.planSync()), {
       // An earlier preview would pass for this one's.
-      this.view.set(null);
-      this.failure.set(failureOf(error));
-    } finally {
-      this.busy.set(false);
-      done();
-    }
+      onFailure: () => this.view.set(null),
+    });
   }
 }

@@ -9,7 +9,8 @@ import {
 
 import type { GuardRefusalView } from '../../shared/sync-now-view';
 import { CONNECTOR } from '../connector.token';
-import { type Failure, failureOf } from '../failure';
+import { busyCall } from '../busy-call';
+import { failureOf } from '../failure';
 import { AppState } from '../state/app-state.service';
 import { DISPLAY_FORMAT } from '../format/display-format';
 import { FailureAlertComponent } from '../failure-alert.component';
@@ -80,10 +81,11 @@ export class SyncControlsComponent {
   private readonly format = inject(DISPLAY_FORMAT);
 
   /** Start or Stop is with main. */
-  readonly switching = signal(false);
+  private readonly scheduleCall = busyCall();
+  readonly switching = this.scheduleCall.busy;
   /** This window's Sync now is with main. */
   private readonly syncCalled = signal(false);
-  readonly scheduleFailure = signal<Failure | null>(null);
+  readonly scheduleFailure = this.scheduleCall.failure;
   readonly result = signal<SyncNowResult | null>(null);
   /** The guard's refusal of this window's last Sync now, until confirmed or cancelled. */
   readonly refusal = signal<GuardRefusalView | null>(null);
@@ -143,22 +145,10 @@ export class SyncControlsComponent {
     }
   }
 
-  private async switchSchedule(call: () => Promise<unknown>): Promise<void> {
-    if (this.switching()) {
-      return;
-    }
-    this.switching.set(true);
-    this.scheduleFailure.set(null);
-    const done = this.pendingTasks.add();
-    try {
-      await call();
-    } catch (error) {
-      this.scheduleFailure.set(failureOf(error));
-    } finally {
+  private switchSchedule(call: () => Promise<unknown>): Promise<void> {
+    return this.scheduleCall.run(call, {
       // The answer's schedule is also in the status; reading it keeps one source for the screen.
-      await this.state.refresh();
-      this.switching.set(false);
-      done();
-    }
+      settle: () => this.state.refresh(),
+    });
   }
 }

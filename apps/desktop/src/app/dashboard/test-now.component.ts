@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, PendingTasks, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 
 import type { TestView } from '../../shared/connector-bridge';
 import { CONNECTOR } from '../connector.token';
-import { type Failure, failureOf } from '../failure';
+import { busyCall } from '../busy-call';
 import { TestResultsComponent } from './test-results/test-results.component';
 import { FailureAlertComponent } from '../failure-alert.component';
 
@@ -16,8 +16,8 @@ import { FailureAlertComponent } from '../failure-alert.component';
       <h2>Testing</h2>
       <p>Read the directory and see what a sync would send, without sending anything.</p>
       <div class="actions">
-        <button type="button" class="test-now" [disabled]="busy()" (click)="test()">
-          {{ busy() ? 'Testing…' : 'Test now' }}
+        <button type="button" class="test-now" [disabled]="call.busy()" (click)="test()">
+          {{ call.busy() ? 'Testing…' : 'Test now' }}
         </button>
         <label>
           <input
@@ -25,14 +25,14 @@ import { FailureAlertComponent } from '../failure-alert.component';
             id="since-last"
             type="checkbox"
             [checked]="sinceLast()"
-            [disabled]="busy()"
+            [disabled]="call.busy()"
             (change)="sinceLast.set(sinceLastBox.checked)"
           />
           Since last sync
         </label>
       </div>
 
-      @if (failure(); as failure) {
+      @if (call.failure(); as failure) {
         <bwdc-failure-alert [failure]="failure" />
       }
 
@@ -57,31 +57,17 @@ import { FailureAlertComponent } from '../failure-alert.component';
 })
 export class TestNowComponent {
   private readonly connector = inject(CONNECTOR);
-  private readonly pendingTasks = inject(PendingTasks);
 
   /** Only what changed since the last sync (upstream's "Since the last successful sync"). */
   readonly sinceLast = signal(false);
-  readonly busy = signal(false);
-  readonly failure = signal<Failure | null>(null);
+  readonly call = busyCall();
   readonly view = signal<TestView | null>(null);
 
-  async test(): Promise<void> {
-    if (this.busy()) {
-      return;
-    }
-    this.busy.set(true);
-    this.failure.set(null);
-    // The app is not stable while main works (`whenStable` waits for it).
-    const done = this.pendingTasks.add();
-    try {
-      this.view.set(await this.connector.test({ sinceLast: this.sinceLast() }));
-    } catch (error) {
+  test(): Promise<void> {
+    return this.call.run(
+      async () => this.view.set(await this.connector.test({ sinceLast: this.sinceLast() })),
       // An earlier result would pass for this test's.
-      this.view.set(null);
-      this.failure.set(failureOf(error));
-    } finally {
-      this.busy.set(false);
-      done();
-    }
+      { onFailure: () => this.view.set(null) },
+    );
   }
 }

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, PendingTasks, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 
 import { CONNECTOR } from '../connector.token';
-import { type Failure, failureOf } from '../failure';
+import { busyCall } from '../busy-call';
 import { AppState } from '../state/app-state.service';
 import { FailureAlertComponent } from '../failure-alert.component';
 import { ConfirmedActionComponent } from './confirmed-action.component';
@@ -20,7 +20,7 @@ import { ConfirmedActionComponent } from './confirmed-action.component';
         label="Clear sync cache"
         busyLabel="Clearing…"
         question="Confirm clearing the sync cache"
-        [busy]="busy()"
+        [busy]="call.busy()"
         [(open)]="confirming"
         (confirmed)="clearCache()"
       >
@@ -34,7 +34,7 @@ import { ConfirmedActionComponent } from './confirmed-action.component';
           The sync cache is cleared: the next sync reads and sends everything.
         </p>
       }
-      @if (failure(); as failure) {
+      @if (call.failure(); as failure) {
         <bwdc-failure-alert [failure]="failure" />
       }
     </section>
@@ -42,33 +42,22 @@ import { ConfirmedActionComponent } from './confirmed-action.component';
 })
 export class ClearCacheComponent {
   private readonly connector = inject(CONNECTOR);
-  private readonly pendingTasks = inject(PendingTasks);
   private readonly state = inject(AppState);
 
   readonly confirming = signal(false);
-  readonly busy = signal(false);
+  readonly call = busyCall();
   readonly cleared = signal(false);
-  readonly failure = signal<Failure | null>(null);
 
-  async clearCache(): Promise<void> {
-    if (this.busy()) {
-      return;
-    }
-    this.busy.set(true);
-    this.cleared.set(false);
-    this.failure.set(null);
-    const done = this.pendingTasks.add();
-    try {
-      await this.connector.clearCache();
-      this.confirming.set(false);
-      this.cleared.set(true);
-    } catch (error) {
-      this.failure.set(failureOf(error));
-    } finally {
+  clearCache(): Promise<void> {
+    return this.call.run(
+      async () => {
+        this.cleared.set(false);
+        await this.connector.clearCache();
+        this.confirming.set(false);
+        this.cleared.set(true);
+      },
       // The last syncs read "Never" now.
-      await this.state.refresh();
-      this.busy.set(false);
-      done();
-    }
+      { settle: () => this.state.refresh() },
+    );
   }
 }

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, PendingTasks, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 
 import { CONNECTOR } from '../connector.token';
-import { type Failure, failureOf } from '../failure';
+import { busyCall } from '../busy-call';
 import { AppState } from '../state/app-state.service';
 import { FailureAlertComponent } from '../failure-alert.component';
 import { ConfirmedActionComponent } from './confirmed-action.component';
@@ -19,7 +19,7 @@ import { ConfirmedActionComponent } from './confirmed-action.component';
         label="Log out"
         busyLabel="Logging out…"
         question="Confirm log out"
-        [busy]="busy()"
+        [busy]="call.busy()"
         [(open)]="confirming"
         (confirmed)="logOut()"
       >
@@ -28,7 +28,7 @@ import { ConfirmedActionComponent } from './confirmed-action.component';
           Syncs, scheduled ones included, fail until someone logs in again.
         </p>
       </bwdc-confirmed-action>
-      @if (failure(); as failure) {
+      @if (call.failure(); as failure) {
         <bwdc-failure-alert [failure]="failure" />
       }
     </section>
@@ -36,30 +36,19 @@ import { ConfirmedActionComponent } from './confirmed-action.component';
 })
 export class LogOutComponent {
   private readonly connector = inject(CONNECTOR);
-  private readonly pendingTasks = inject(PendingTasks);
   private readonly state = inject(AppState);
 
   readonly confirming = signal(false);
-  readonly busy = signal(false);
-  readonly failure = signal<Failure | null>(null);
+  readonly call = busyCall();
 
-  async logOut(): Promise<void> {
-    if (this.busy()) {
-      return;
-    }
-    this.busy.set(true);
-    this.failure.set(null);
-    const done = this.pendingTasks.add();
-    try {
-      await this.connector.logout();
-      this.confirming.set(false);
-    } catch (error) {
-      this.failure.set(failureOf(error));
-    } finally {
+  logOut(): Promise<void> {
+    return this.call.run(
+      async () => {
+        await this.connector.logout();
+        this.confirming.set(false);
+      },
       // Logged out, the status makes the shell show the login in place of this screen.
-      await this.state.refresh();
-      this.busy.set(false);
-      done();
-    }
+      { settle: () => this.state.refresh() },
+    );
   }
 }

@@ -1,17 +1,12 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  linkedSignal,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 
 import type { PlanGroupView, PlanView } from '../../../shared/plan-view';
 import { DISPLAY_FORMAT, formatCount } from '../../format/display-format';
 import { guardVerdictText, planOutcomeText, planSummary, SKIPPED_EXPLANATION } from '../plan-text';
 import { REMOVAL_REASONS } from '../removal-reason-text';
+import { ExpandedKeys } from '../result-list/expanded-keys';
+import { type Paging, pagedList } from '../result-list/paged-list';
+import { SearchableTabsComponent } from '../result-list/searchable-tabs.component';
 
 /** The lists a preview shows, one at a time. */
 export type PlanSection = 'added' | 'linked' | 'removed' | 'skipped' | 'groups';
@@ -39,6 +34,7 @@ export interface PlanGroupRow {
 @Component({
   selector: 'bwdc-plan-results',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [SearchableTabsComponent],
   templateUrl: './plan-results.component.html',
   styleUrl: './plan-results.component.css',
 })
@@ -49,7 +45,7 @@ export class PlanResultsComponent {
 
   readonly section = signal<PlanSection>('added');
   readonly query = signal('');
-  private readonly expanded = signal<ReadonlySet<string>>(new Set());
+  readonly expanded = new ExpandedKeys();
 
   readonly summary = computed(() => {
     const view = this.view();
@@ -132,64 +128,22 @@ export class PlanResultsComponent {
     ];
   });
 
-  private readonly needle = computed(() => this.query().trim().toLowerCase());
-  readonly matchingMembers = computed(() => {
-    const needle = this.needle();
-    return needle === ''
-      ? this.members()
-      : this.members().filter((row) => contains(needle, row.email, row.detail));
-  });
-  readonly matchingGroups = computed(() => {
-    const needle = this.needle();
-    return needle === ''
-      ? this.groups()
-      : this.groups().filter((group) =>
-          contains(needle, group.name, ...group.membersAdded, ...group.membersRemoved),
-        );
-  });
-
-  /** How many rows are rendered; back to one page whenever the list or the search changes. */
-  readonly limit = linkedSignal({
-    source: () => [this.view(), this.section(), this.needle()] as const,
-    computation: () => PLAN_PAGE_SIZE,
-  });
-
+  private readonly paging: Paging = {
+    query: this.query,
+    resetOn: () => [this.view(), this.section()],
+    pageSize: PLAN_PAGE_SIZE,
+  };
+  readonly memberList = pagedList(this.paging, this.members, (row) => [row.email, row.detail]);
+  readonly groupList = pagedList(this.paging, this.groups, (group) => [
+    group.name,
+    ...group.membersAdded,
+    ...group.membersRemoved,
+  ]);
   readonly isGroups = computed(() => this.section() === 'groups');
-  readonly total = computed(() =>
-    this.isGroups() ? this.matchingGroups().length : this.matchingMembers().length,
-  );
-  readonly listed = computed(() => (this.isGroups() ? this.groups() : this.members()).length);
-  readonly shown = computed(() => Math.min(this.limit(), this.total()));
-  readonly shownText = computed(
-    () => `${this.count(this.shown())} of ${this.count(this.total())} shown`,
-  );
-  readonly shownMembers = computed(() => this.matchingMembers().slice(0, this.limit()));
-  readonly shownGroups = computed(() => this.matchingGroups().slice(0, this.limit()));
+  readonly list = computed(() => (this.isGroups() ? this.groupList : this.memberList));
 
   count(value: number): string {
     return formatCount(value, this.format);
-  }
-
-  select(section: PlanSection): void {
-    this.section.set(section);
-  }
-
-  showMore(): void {
-    this.limit.update((limit) => limit + PLAN_PAGE_SIZE);
-  }
-
-  isExpanded(group: PlanGroupRow): boolean {
-    return this.expanded().has(group.externalId);
-  }
-
-  toggle(group: PlanGroupRow): void {
-    this.expanded.update((expanded) => {
-      const next = new Set(expanded);
-      if (!next.delete(group.externalId)) {
-        next.add(group.externalId);
-      }
-      return next;
-    });
   }
 }
 
@@ -201,8 +155,4 @@ function groupRow(group: PlanGroupView, change: string): PlanGroupRow {
     membersAdded: group.membersAdded,
     membersRemoved: group.membersRemoved,
   };
-}
-
-function contains(needle: string, ...values: readonly string[]): boolean {
-  return values.some((value) => value.toLowerCase().includes(needle));
 }

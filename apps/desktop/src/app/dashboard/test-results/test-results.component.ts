@@ -1,16 +1,11 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  linkedSignal,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import type { DirectoryNotice, DropReason, OutOfScopeReason, SkippedUserReason } from '@bwdc/core';
 
 import type { TestView, UserView } from '../../../shared/connector-bridge';
 import { DISPLAY_FORMAT, formatCount } from '../../format/display-format';
+import { ExpandedKeys } from '../result-list/expanded-keys';
+import { type Paging, pagedList } from '../result-list/paged-list';
+import { SearchableTabsComponent } from '../result-list/searchable-tabs.component';
 
 /** The lists a test shows, one at a time. */
 export type Section = 'enabled' | 'disabled' | 'deleted' | 'groups';
@@ -54,6 +49,7 @@ export interface LeftOut {
 @Component({
   selector: 'bwdc-test-results',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [SearchableTabsComponent],
   templateUrl: './test-results.component.html',
   styleUrl: './test-results.component.css',
 })
@@ -65,7 +61,7 @@ export class TestResultsComponent {
 
   readonly section = signal<Section>('enabled');
   readonly query = signal('');
-  private readonly expanded = signal<ReadonlySet<string>>(new Set());
+  readonly expanded = new ExpandedKeys();
 
   readonly sections = computed(() => {
     const view = this.view();
@@ -111,39 +107,18 @@ export class TestResultsComponent {
     }
   });
 
-  /** The current section's rows that match the search, all of them. */
-  readonly matchingUsers = computed(() => {
-    const needle = this.needle();
-    return needle === ''
-      ? this.users()
-      : this.users().filter((user) => contains(needle, user.email, user.referenceId));
-  });
-  readonly matchingGroups = computed(() => {
-    const needle = this.needle();
-    return needle === ''
-      ? this.groups()
-      : this.groups().filter((group) => contains(needle, group.name, ...group.members));
-  });
-  private readonly needle = computed(() => this.query().trim().toLowerCase());
-
-  /** How many rows are rendered; back to one page whenever the list or the search changes. */
-  readonly limit = linkedSignal({
-    source: () => [this.view(), this.section(), this.needle()] as const,
-    computation: () => PAGE_SIZE,
-  });
-
+  private readonly paging: Paging = {
+    query: this.query,
+    resetOn: () => [this.view(), this.section()],
+    pageSize: PAGE_SIZE,
+  };
+  readonly userList = pagedList(this.paging, this.users, (user) => [user.email, user.referenceId]);
+  readonly groupList = pagedList(this.paging, this.groups, (group) => [
+    group.name,
+    ...group.members,
+  ]);
   readonly isGroups = computed(() => this.section() === 'groups');
-  readonly total = computed(() =>
-    this.isGroups() ? this.matchingGroups().length : this.matchingUsers().length,
-  );
-  readonly listed = computed(() => (this.isGroups() ? this.groups() : this.users()).length);
-  readonly shown = computed(() => Math.min(this.limit(), this.total()));
-  /** "200 of 5,000 shown". */
-  readonly shownText = computed(
-    () => `${this.count(this.shown())} of ${this.count(this.total())} shown`,
-  );
-  readonly shownUsers = computed(() => this.matchingUsers().slice(0, this.limit()));
-  readonly shownGroups = computed(() => this.matchingGroups().slice(0, this.limit()));
+  readonly list = computed(() => (this.isGroups() ? this.groupList : this.userList));
 
   /** What the sync would not send: dropped users and the directory's notices. */
   readonly leftOut = computed<readonly LeftOut[]>(() => {
@@ -164,32 +139,6 @@ export class TestResultsComponent {
   count(value: number): string {
     return formatCount(value, this.format);
   }
-
-  select(section: Section): void {
-    this.section.set(section);
-  }
-
-  showMore(): void {
-    this.limit.update((limit) => limit + PAGE_SIZE);
-  }
-
-  isExpanded(group: GroupRow): boolean {
-    return this.expanded().has(group.externalId);
-  }
-
-  toggle(group: GroupRow): void {
-    this.expanded.update((expanded) => {
-      const next = new Set(expanded);
-      if (!next.delete(group.externalId)) {
-        next.add(group.externalId);
-      }
-      return next;
-    });
-  }
-}
-
-function contains(needle: string, ...values: readonly (string | null)[]): boolean {
-  return values.some((value) => value?.toLowerCase().includes(needle) ?? false);
 }
 
 function describeNotice(notice: DirectoryNotice): LeftOut {

@@ -5,7 +5,6 @@ import {
   computed,
   type ElementRef,
   inject,
-  PendingTasks,
   signal,
   viewChild,
 } from '@angular/core';
@@ -13,7 +12,7 @@ import {
 import type { LogLine } from '../../../shared/connector-bridge';
 import { CONNECTOR } from '../../connector.token';
 import { DISPLAY_FORMAT, formatDateTime } from '../../format/display-format';
-import { type Failure, failureOf } from '../../failure';
+import { busyCall } from '../../busy-call';
 import {
   filterLogLines,
   LEVEL_NAMES,
@@ -33,13 +32,11 @@ import { FailureAlertComponent } from '../../failure-alert.component';
 })
 export class LogsComponent {
   private readonly connector = inject(CONNECTOR);
-  private readonly pendingTasks = inject(PendingTasks);
   private readonly format = inject(DISPLAY_FORMAT);
 
   readonly filters = LOG_FILTERS;
   readonly filter = signal<LogFilter>('all');
-  readonly busy = signal(false);
-  readonly failure = signal<Failure | null>(null);
+  readonly call = busyCall();
   /** null until the first read has answered. */
   private readonly lines = signal<readonly LogLine[] | null>(null);
 
@@ -73,21 +70,8 @@ export class LogsComponent {
     this.filter.set(logFilterOf(value));
   }
 
-  async refresh(): Promise<void> {
-    if (this.busy()) {
-      return;
-    }
-    this.busy.set(true);
-    this.failure.set(null);
-    const done = this.pendingTasks.add();
-    try {
-      this.lines.set(await this.connector.logs());
-    } catch (error) {
-      // Lines read earlier stay: they are still what main logged.
-      this.failure.set(failureOf(error));
-    } finally {
-      this.busy.set(false);
-      done();
-    }
+  /** Lines read earlier stay when a read fails: they are still what main logged. */
+  refresh(): Promise<void> {
+    return this.call.run(async () => this.lines.set(await this.connector.logs()));
   }
 }
