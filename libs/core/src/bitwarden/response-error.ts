@@ -71,7 +71,7 @@ export function errorFromResponse(
     return new BitwardenError(
       'BODY_TOO_LARGE',
       'The import is larger than the server or its proxy accepts (413).',
-      'Turn on large import (bwdc config sync.largeImport true) so the connector sends batches of 2,000, or raise the proxy’s body size limit (nginx client_max_body_size).',
+      'Without large import, turn it on (bwdc config sync.largeImport true): batches stay under 8 MB unless one group’s members alone weigh more. Otherwise raise the server’s or proxy’s body size limit (Kestrel MaxRequestBodySize, nginx client_max_body_size).',
       details,
     );
   }

@@ -2,7 +2,12 @@ import { ConfigurationError } from '../errors/configuration.error';
 import type { FlattenedGroup } from '../model/directory-group';
 import type { NormalisedUser } from '../model/directory-user';
 import { aUser, importOptions } from '../testing/builders';
-import { IMPORT_BATCH_SIZE, buildImportRequests } from './build-import-requests';
+import { writeImportRequestJson } from './import-request-json';
+import {
+  IMPORT_BATCH_BYTES,
+  IMPORT_BATCH_SIZE,
+  buildImportRequests,
+} from './build-import-requests';
 
 const users = (count: number, overrides: Partial<NormalisedUser> = {}): NormalisedUser[] =>
   Array.from({ length: count }, (_, index) => aUser(`u${index}`, overrides) as NormalisedUser);
@@ -105,6 +110,44 @@ describe('buildImportRequests', () => {
     expect(
       requests.flatMap((request) => request.members.map((member) => member.externalId)),
     ).toEqual(users(11_000).map((user) => user.externalId));
+  });
+
+  // A 100,000-user benchmark sent its last group batch as 31 MB, which the server refused (413).
+  it('cuts group batches by size too, each under the byte budget unless one group alone is over it', () => {
+    const everyone = users(100_000).map(
+      (user) => `uid=${user.externalId},ou=People,dc=example,dc=com`,
+    );
+    const heavy: FlattenedGroup[] = Array.from({ length: 12 }, (_, index) => ({
+      externalId: `top${index}`,
+      referenceId: `top${index}`,
+      name: `Top ${index}`,
+      memberExternalIds: index === 11 ? [...everyone, ...everyone, ...everyone] : everyone,
+    }));
+
+    const requests = buildImportRequests(
+      users(10),
+      [...groups(3_000), ...heavy],
+      importOptions({ largeImport: true }),
+    );
+
+    const groupRequests = requests.filter((request) => request.groups.length > 0);
+    expect(
+      groupRequests.flatMap((request) => request.groups.map((group) => group.externalId)),
+    ).toEqual([...groups(3_000), ...heavy].map((group) => group.externalId));
+    const bytes = groupRequests.map((request) => {
+      let length = 0;
+      writeImportRequestJson(request, (chunk) => {
+        length += Buffer.byteLength(chunk);
+      });
+      return length;
+    });
+    const alone = groupRequests.findIndex((request) => request.groups[0]?.externalId === 'top11');
+    expect(groupRequests[alone]?.groups).toHaveLength(1);
+    expect(bytes[alone]).toBeGreaterThan(IMPORT_BATCH_BYTES);
+    expect(
+      bytes.filter((_, index) => index !== alone).every((size) => size <= IMPORT_BATCH_BYTES),
+    ).toBe(true);
+    expect(groupRequests.every((request) => request.groups.length <= IMPORT_BATCH_SIZE)).toBe(true);
   });
 
   it('batches as soon as users + groups exceed the batch size by one', () => {

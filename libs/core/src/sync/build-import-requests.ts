@@ -11,6 +11,14 @@ import type { ImportGroup, ImportMember, ImportRequest } from '../model/import-r
 export const IMPORT_BATCH_SIZE = 2000;
 
 /**
+ * The most bytes of JSON a batch of groups may hold, as estimated by `estimatedGroupBytes`. Groups
+ * carry their flattened members, so 2,000 of them can weigh far more than the 30,000,000 bytes
+ * Bitwarden's Kestrel accepts (a top group of 100,000 members is about 4.5 MB alone); this leaves
+ * room for escaping and non-ASCII characters under that limit and under common proxy settings.
+ */
+export const IMPORT_BATCH_BYTES = 8 * 1024 * 1024;
+
+/**
  * Builds the import request(s) exactly as upstream does: one request unless large import is on
  * and users + groups exceed the batch size; then users in batches, then groups in batches, each
  * with `largeImport: true` and `overwriteExisting: false`.
@@ -49,7 +57,7 @@ export function buildImportRequests(
   };
   return [
     ...chunk(members).map((batch) => request([], batch, batchFlags)),
-    ...chunk(importGroups).map((batch) => request(batch, [], batchFlags)),
+    ...chunkGroups(importGroups).map((batch) => request(batch, [], batchFlags)),
   ];
 }
 
@@ -95,4 +103,41 @@ function chunk<T>(items: readonly T[]): T[][] {
     batches.push(items.slice(start, start + IMPORT_BATCH_SIZE));
   }
   return batches;
+}
+
+/**
+ * Groups in batches of at most IMPORT_BATCH_SIZE groups and IMPORT_BATCH_BYTES, in order. A group
+ * heavier than the byte budget goes alone: its membership cannot be split, because the server
+ * replaces a group's members with what one request names.
+ */
+function chunkGroups(groups: readonly ImportGroup[]): ImportGroup[][] {
+  const batches: ImportGroup[][] = [];
+  let batch: ImportGroup[] = [];
+  let bytes = 0;
+  for (const group of groups) {
+    const size = estimatedGroupBytes(group);
+    if (
+      batch.length > 0 &&
+      (batch.length === IMPORT_BATCH_SIZE || bytes + size > IMPORT_BATCH_BYTES)
+    ) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(group);
+    bytes += size;
+  }
+  if (batch.length > 0) {
+    batches.push(batch);
+  }
+  return batches;
+}
+
+/** The group's JSON length for ASCII text: its strings plus quotes, commas and keys. */
+function estimatedGroupBytes(group: ImportGroup): number {
+  let bytes = 64 + group.name.length + group.externalId.length;
+  for (const id of group.memberExternalIds) {
+    bytes += id.length + 3;
+  }
+  return bytes;
 }
