@@ -12,6 +12,8 @@ REQUIRED=(
   'gnome-keyring:gnome-keyring-daemon'
   'slapd:slapd,slapadd'
   'ldap-utils:ldapsearch,ldapadd'
+  # GNU time: the benchmark runner (tools/bench/src/scenario) measures every process with it.
+  'time:/usr/bin/time'
   # Samba AD DC (tools/directory-servers/samba-ad): samba-ad-dc pulls in samba, samba-tool and the
   # python bindings (the seed loader imports them with Debian's /usr/bin/python3).
   'samba-ad-dc:samba'

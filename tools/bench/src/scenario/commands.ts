@@ -1,0 +1,132 @@
+import { CLIENT_ID, CLIENT_SECRET, type ImportTraffic } from './bitwarden-org';
+import { bwdc, bwdcCommand } from './bwdc';
+import { PAGE_SIZE, type BenchEnvironment } from './environment';
+import { runTimed, type Timing } from './timed-process';
+
+/** One measured run of a command. */
+export interface Sample extends Timing {
+  /** Import requests the Bitwarden server received, and their body bytes (syncs only). */
+  readonly imports?: ImportTraffic;
+  /** Organization members (owner included) and groups after the run (syncs only). */
+  readonly organization?: { members: number; groups: number };
+  /**
+   * CPU seconds of this process, where the Bitwarden server runs, during a sync: its share of the
+   * sync's wall time, which GNU time's CPU figure of the measured process does not include.
+   */
+  readonly serverCpuSeconds?: number;
+}
+
+export interface MeasuredCommand {
+  readonly key: string;
+  readonly label: string;
+  run(environment: BenchEnvironment): Promise<Sample>;
+}
+
+/** The two searches bwdc makes, with the same attributes and page size. */
+const SEARCHES = [
+  { filter: '(objectClass=inetOrgPerson)', attributes: ['mail', 'uid'] },
+  { filter: '(objectClass=groupOfNames)', attributes: ['cn', 'member'] },
+] as const;
+
+/** OpenLDAP's own client paging through users and groups: the least any reader can take. */
+const floor: MeasuredCommand = {
+  key: 'floor',
+  label: 'floor: ldapsearch users + groups',
+  async run({ ldap }) {
+    const timings: Timing[] = [];
+    for (const search of SEARCHES) {
+      timings.push(
+        await runTimed([
+          'ldapsearch',
+          '-x',
+          '-LLL',
+          '-H',
+          ldap.url,
+          '-D',
+          ldap.reader.dn,
+          '-w',
+          ldap.reader.password,
+          '-b',
+          ldap.suffix,
+          '-E',
+          `pr=${PAGE_SIZE}/noprompt`,
+          search.filter,
+          ...search.attributes,
+        ]),
+      );
+    }
+    const total = (of: (timing: Timing) => number): number =>
+      Math.round(timings.reduce((sum, timing) => sum + of(timing), 0) * 100) / 100;
+    return {
+      wallSeconds: total((timing) => timing.wallSeconds),
+      cpuSeconds: total((timing) => timing.cpuSeconds),
+      peakRssMb: Math.max(...timings.map((timing) => timing.peakRssMb)),
+    };
+  },
+};
+
+const test: MeasuredCommand = {
+  key: 'test',
+  label: 'bwdc test',
+  run: ({ bwdcEnv }) => runTimed(bwdcCommand(['test']), { env: bwdcEnv }),
+};
+
+/** Every measured sync starts from an organization with only its owner and an empty cache. */
+async function freshStart(environment: BenchEnvironment): Promise<void> {
+  await environment.bitwarden.reset();
+  await bwdc(['clear-cache'], environment.bwdcEnv);
+}
+
+function afterSync(environment: BenchEnvironment, timing: Timing, since: NodeJS.CpuUsage): Sample {
+  const server = process.cpuUsage(since);
+  const { members, groups } = environment.bitwarden.counts();
+  return {
+    wallSeconds: timing.wallSeconds,
+    cpuSeconds: timing.cpuSeconds,
+    peakRssMb: timing.peakRssMb,
+    imports: environment.bitwarden.imports(),
+    organization: { members, groups },
+    serverCpuSeconds: (server.user + server.system) / 1e6,
+  };
+}
+
+const sync: MeasuredCommand = {
+  key: 'sync',
+  label: 'bwdc sync (full)',
+  async run(environment) {
+    await freshStart(environment);
+    const since = process.cpuUsage();
+    const timing = await runTimed(bwdcCommand(['sync']), { env: environment.bwdcEnv });
+    return afterSync(environment, timing, since);
+  },
+};
+
+/** A command of the caller's, e.g. another connector, given the same servers in BENCH_* vars. */
+function compare(command: string, index: number): MeasuredCommand {
+  return {
+    key: `compare-${index + 1}`,
+    label: `compare ${index + 1}: ${command}`,
+    async run(environment) {
+      await freshStart(environment);
+      const { ldap, bitwarden } = environment;
+      const since = process.cpuUsage();
+      const timing = await runTimed(['sh', '-c', command], {
+        env: {
+          ...process.env,
+          BENCH_LDAP_URL: ldap.url,
+          BENCH_LDAP_BIND_DN: ldap.reader.dn,
+          BENCH_LDAP_PASSWORD: ldap.reader.password,
+          BENCH_LDAP_BASE: ldap.suffix,
+          BENCH_BITWARDEN_URL: bitwarden.server.url,
+          BENCH_CLIENT_ID: CLIENT_ID,
+          BENCH_CLIENT_SECRET: CLIENT_SECRET,
+        },
+      });
+      return afterSync(environment, timing, since);
+    },
+  };
+}
+
+export function measuredCommands(compares: readonly string[]): MeasuredCommand[] {
+  return [floor, test, sync, ...compares.map(compare)];
+}
