@@ -3,8 +3,8 @@
  * `ImportOrganizationUsersAndGroupsCommand.ImportAsync`. Every step commits before the next one
  * starts, exactly like the real server, so a failure part-way leaves earlier steps applied.
  */
-import { randomUUID } from 'node:crypto';
 
+import { newId } from './ids';
 import { ApiError } from './public-error';
 import type { MemberStatus } from './seed';
 import { EventType, type Member, type Organization } from './state';
@@ -42,8 +42,114 @@ interface LoadedMember {
   hasMasterPassword: boolean;
 }
 
-const isBlank = (value: string | null | undefined): boolean =>
-  value === null || value === undefined || value.trim() === '';
+/** Null, empty or whitespace only; skips `trim` when the first character is plainly visible. */
+function isBlank(value: string | null | undefined): boolean {
+  if (value === null || value === undefined || value.length === 0) {
+    return true;
+  }
+  const first = value.charCodeAt(0);
+  return first > 32 && first < 127 ? false : value.trim() === '';
+}
+
+/**
+ * The members table indexed by externalId, kept between imports so that a large organization is
+ * not rescanned on every request. Only this module changes members or their externalIds, and every
+ * change is applied here once the import ends (see `ImportIds.commit`). A table that holds an
+ * externalId twice is never indexed: each import rescans it and fails, as the real command does.
+ */
+interface MemberIndex {
+  /** Every non-blank externalId in the table, with its member's id. */
+  readonly byExternalId: Map<string, string>;
+  /** Members without an externalId, in table order. */
+  readonly withoutExternalId: Map<string, Member>;
+}
+
+const memberIndexes = new WeakMap<Organization, MemberIndex>();
+
+/** Scans the table; undefined when an externalId is used twice. */
+function buildMemberIndex(organization: Organization): MemberIndex | undefined {
+  const byExternalId = new Map<string, string>();
+  const withoutExternalId = new Map<string, Member>();
+  for (const member of organization.members.values()) {
+    if (isBlank(member.externalId)) {
+      withoutExternalId.set(member.id, member);
+      continue;
+    }
+    const externalId = member.externalId ?? '';
+    if (byExternalId.has(externalId)) {
+      return undefined;
+    }
+    byExternalId.set(externalId, member.id);
+  }
+  return { byExternalId, withoutExternalId };
+}
+
+type MemberChange = { kind: 'removed' | 'added' | 'linked'; member: Member };
+
+/**
+ * The command's externalId → member id map, loaded once from the table: a copy-on-write view over
+ * the index (which stays as loaded while the import runs), plus the journal of table changes that
+ * `commit` applies to the index afterwards.
+ */
+class ImportIds {
+  private readonly overrides = new Map<string, string | undefined>();
+  private readonly changes: MemberChange[] = [];
+
+  constructor(
+    private readonly organization: Organization,
+    private readonly index: MemberIndex,
+  ) {}
+
+  get(externalId: string): string | undefined {
+    if (this.overrides.size !== 0 && this.overrides.has(externalId)) {
+      return this.overrides.get(externalId);
+    }
+    return this.index.byExternalId.get(externalId);
+  }
+
+  has(externalId: string): boolean {
+    return this.get(externalId) !== undefined;
+  }
+
+  set(externalId: string, id: string): void {
+    this.overrides.set(externalId, id);
+  }
+
+  delete(externalId: string): void {
+    this.overrides.set(externalId, undefined);
+  }
+
+  record(kind: MemberChange['kind'], member: Member): void {
+    this.changes.push({ kind, member });
+  }
+
+  /** Brings the index in line with the table, or drops it when the table now has duplicates. */
+  commit(): void {
+    const { byExternalId, withoutExternalId } = this.index;
+    for (const { kind, member } of this.changes) {
+      const externalId = member.externalId;
+      if (kind === 'removed') {
+        if (isBlank(externalId)) {
+          withoutExternalId.delete(member.id);
+        } else if (byExternalId.get(externalId ?? '') === member.id) {
+          byExternalId.delete(externalId ?? '');
+        }
+        continue;
+      }
+      if (kind === 'linked') {
+        withoutExternalId.delete(member.id);
+      }
+      if (isBlank(externalId)) {
+        withoutExternalId.set(member.id, member);
+      } else if (byExternalId.has(externalId ?? '')) {
+        memberIndexes.delete(this.organization);
+        return;
+      } else {
+        byExternalId.set(externalId ?? '', member.id);
+      }
+    }
+  }
+}
 
 /** The controller dereferences these collections, so nulls surface as a NullReferenceException. */
 function requireCollections(request: ImportRequestModel): {
@@ -61,22 +167,48 @@ function requireCollections(request: ImportRequestModel): {
   return { members: members as ImportMemberModel[], groups: nonNullGroups };
 }
 
-function removeMember(organization: Organization, member: Member): void {
+/** Removes members from the table; `dropFromGroups` must follow before anything else happens. */
+function removeMember(
+  organization: Organization,
+  member: Member,
+  ids: ImportIds,
+  removed: Set<string>,
+): void {
   organization.members.delete(member.id);
-  for (const group of organization.groups.values()) {
-    group.memberIds.delete(member.id);
-  }
+  ids.record('removed', member);
+  removed.add(member.id);
   organization.events.push({ type: EventType.MemberRemoved, memberEmail: member.email });
+}
+
+/** Takes removed members out of every group, walking whichever of the two sets is smaller. */
+function dropFromGroups(organization: Organization, removed: ReadonlySet<string>): void {
+  if (removed.size === 0) {
+    return;
+  }
+  for (const group of organization.groups.values()) {
+    const memberIds = group.memberIds;
+    if (memberIds.size <= removed.size) {
+      for (const id of memberIds) {
+        if (removed.has(id)) {
+          memberIds.delete(id);
+        }
+      }
+    } else {
+      for (const id of removed) {
+        memberIds.delete(id);
+      }
+    }
+  }
 }
 
 function addMember(
   organization: Organization,
   entry: ImportMember,
   status: MemberStatus,
-  idMap: Map<string, string>,
+  idMap: ImportIds,
 ): Member {
   const member: Member = {
-    id: randomUUID(),
+    id: newId(),
     email: entry.email,
     externalId: entry.externalId,
     type: 'user',
@@ -84,6 +216,7 @@ function addMember(
     hasMasterPassword: false,
   };
   organization.members.set(member.id, member);
+  idMap.record('added', member);
   if (!idMap.has(entry.externalId)) {
     idMap.set(entry.externalId, member.id);
   }
@@ -91,18 +224,35 @@ function addMember(
 }
 
 function hasConfirmedOwner(organization: Organization): boolean {
-  return [...organization.members.values()].some(
-    (member) => member.type === 'owner' && member.status === 'confirmed',
-  );
+  for (const member of organization.members.values()) {
+    if (member.type === 'owner' && member.status === 'confirmed') {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The emails of `entries` that already belong to a member. Probing the (small) set of requested
+ * emails is much cheaper than building a set of every member's email on each request.
+ */
+function knownEmails(organization: Organization, entries: ImportMember[]): Set<string> {
+  const requested = new Set<string>();
+  for (const entry of entries) {
+    requested.add(entry.email);
+  }
+  const known = new Set<string>();
+  for (const member of organization.members.values()) {
+    if (requested.has(member.email)) {
+      known.add(member.email);
+    }
+  }
+  return known;
 }
 
 /** `CreateStagedOrganizationUsersCommand`: no seats, no owner check, no email. */
-function stageMembers(
-  organization: Organization,
-  entries: ImportMember[],
-  idMap: Map<string, string>,
-): void {
-  const known = new Set([...organization.members.values()].map((member) => member.email));
+function stageMembers(organization: Organization, entries: ImportMember[], idMap: ImportIds): void {
+  const known = knownEmails(organization, entries);
   for (const entry of entries) {
     if (known.has(entry.email)) {
       continue;
@@ -117,13 +267,13 @@ function stageMembers(
 function inviteMembers(
   organization: Organization,
   entries: ImportMember[],
-  idMap: Map<string, string>,
+  idMap: ImportIds,
 ): void {
   // Every invite is of type User, so the owner rule applies as soon as anything is invited.
   if (!hasConfirmedOwner(organization)) {
     throw ApiError.badRequest(ImportMessages.noConfirmedOwner);
   }
-  const known = new Set([...organization.members.values()].map((member) => member.email));
+  const known = knownEmails(organization, entries);
   const invites = entries.filter((entry) => {
     if (known.has(entry.email)) {
       return false;
@@ -132,12 +282,16 @@ function inviteMembers(
     return true;
   });
   if (organization.seats !== null) {
-    const occupied = [...organization.members.values()].filter(
-      (member) =>
+    let occupied = 0;
+    for (const member of organization.members.values()) {
+      if (
         member.status === 'invited' ||
         member.status === 'accepted' ||
-        member.status === 'confirmed',
-    ).length;
+        member.status === 'confirmed'
+      ) {
+        occupied++;
+      }
+    }
     const needed = invites.length - (organization.seats - occupied);
     if (needed > 0) {
       if (organization.selfHosted) {
@@ -160,14 +314,18 @@ function inviteMembers(
 }
 
 function sameSet(left: ReadonlySet<string>, right: ReadonlySet<string>): boolean {
-  return left.size === right.size && [...left].every((item) => right.has(item));
+  if (left.size !== right.size) {
+    return false;
+  }
+  for (const item of left) {
+    if (!right.has(item)) {
+      return false;
+    }
+  }
+  return true;
 }
 
-function importGroups(
-  organization: Organization,
-  groups: ImportGroup[],
-  idMap: ReadonlyMap<string, string>,
-): void {
+function importGroups(organization: Organization, groups: ImportGroup[], idMap: ImportIds): void {
   if (!organization.useGroups) {
     throw ApiError.badRequest(ImportMessages.noGroups);
   }
@@ -189,15 +347,21 @@ function importGroups(
     requested.add(group.externalId);
   }
   // Group membership inserts join against the real table, so ids of removed members drop out.
-  const membersOf = (group: ImportGroup): Set<string> =>
-    new Set(
-      group.memberExternalIds.flatMap((externalId) => {
-        const id = externalId === null ? undefined : idMap.get(externalId);
-        return id !== undefined && organization.members.has(id) ? [id] : [];
-      }),
-    );
-  for (const group of groups.filter((candidate) => !existing.has(candidate.externalId))) {
-    const id = randomUUID();
+  const membersOf = (group: ImportGroup): Set<string> => {
+    const memberIds = new Set<string>();
+    for (const externalId of group.memberExternalIds) {
+      const id = externalId === null ? undefined : idMap.get(externalId);
+      if (id !== undefined && organization.members.has(id)) {
+        memberIds.add(id);
+      }
+    }
+    return memberIds;
+  };
+  for (const group of groups) {
+    if (existing.has(group.externalId)) {
+      continue;
+    }
+    const id = newId();
     organization.groups.set(id, {
       id,
       name: group.name,
@@ -261,27 +425,58 @@ export function runImport(
     memberExternalIds: group.memberExternalIds ?? [],
   }));
 
-  // Loaded once, like the real command: later steps see this list, not the table.
-  const loaded: LoadedMember[] = [...organization.members.values()].map((member) => ({
-    id: member.id,
-    email: member.email,
-    externalId: member.externalId,
-    type: member.type,
-    hasMasterPassword: member.hasMasterPassword,
-  }));
-  const loadedExternal = loaded.filter((member) => !isBlank(member.externalId));
-  const idMap = new Map<string, string>();
-  for (const member of loadedExternal) {
-    const externalId = member.externalId ?? '';
-    if (idMap.has(externalId)) {
+  let index = memberIndexes.get(organization);
+  if (index === undefined) {
+    index = buildMemberIndex(organization);
+    if (index === undefined) {
       throw ApiError.unhandled();
     }
-    idMap.set(externalId, member.id);
+    memberIndexes.set(organization, index);
   }
+  const idMap = new ImportIds(organization, index);
+  try {
+    applyImport(organization, request, idMap, index, {
+      active,
+      deletedIds,
+      importedIds,
+      groups: importGroupsList,
+    });
+  } finally {
+    idMap.commit();
+  }
+}
+
+function applyImport(
+  organization: Organization,
+  request: ImportRequestModel,
+  idMap: ImportIds,
+  index: MemberIndex,
+  entries: {
+    active: ImportMember[];
+    deletedIds: ReadonlySet<string>;
+    importedIds: ReadonlySet<string>;
+    groups: ImportGroup[];
+  },
+): void {
+  const { active, deletedIds, importedIds } = entries;
+  // Loaded once, like the real command: later steps see these lists, not the table. The fields
+  // read from them (id, email, type, hasMasterPassword and, before step 3 links, externalId) do
+  // not change while the import runs, so the lists hold the members themselves, not copies.
+  // Members with an externalId are only needed by steps 1 and 2.
+  const loadedWithoutExternalId: LoadedMember[] = [...index.withoutExternalId.values()];
+  const loadedExternal: LoadedMember[] = [];
+  if (deletedIds.size > 0 || request.overwriteExisting === true) {
+    for (const member of organization.members.values()) {
+      if (!isBlank(member.externalId)) {
+        loadedExternal.push(member);
+      }
+    }
+  }
+  const removed = new Set<string>();
   const removeIfPresent = (id: string): void => {
     const member = organization.members.get(id);
     if (member !== undefined) {
-      removeMember(organization, member);
+      removeMember(organization, member, idMap, removed);
     }
   };
 
@@ -297,6 +492,8 @@ export function runImport(
       removeIfPresent(member.id);
     }
   }
+  dropFromGroups(organization, removed);
+  removed.clear();
 
   // Step 2: "Remove and re-add". Candidates come from the list loaded before step 1.
   if (request.overwriteExisting === true) {
@@ -313,6 +510,8 @@ export function runImport(
       removeIfPresent(member.id);
       idMap.delete(member.externalId ?? '');
     }
+    dropFromGroups(organization, removed);
+    removed.clear();
   }
 
   // Step 3: link members without an externalId by email.
@@ -325,7 +524,7 @@ export function runImport(
   }
   const links: { member: Member; externalId: string }[] = [];
   const linkedIds = new Set<string>();
-  for (const loadedMember of loaded.filter((member) => isBlank(member.externalId))) {
+  for (const loadedMember of loadedWithoutExternalId) {
     const entry = importByEmail.get(loadedMember.email);
     const member = organization.members.get(loadedMember.id);
     if (entry === undefined || member === undefined) {
@@ -339,6 +538,7 @@ export function runImport(
   }
   for (const { member, externalId } of links) {
     member.externalId = externalId;
+    idMap.record('linked', member);
     idMap.set(externalId, member.id);
   }
 
@@ -355,7 +555,7 @@ export function runImport(
   }
 
   // Step 5: groups.
-  if (importGroupsList.length > 0) {
-    importGroups(organization, importGroupsList, idMap);
+  if (entries.groups.length > 0) {
+    importGroups(organization, entries.groups, idMap);
   }
 }

@@ -173,6 +173,21 @@ export class ServerState {
   }
 }
 
+/** The emails of a group's members that are still in the table, in group order. */
+function memberEmails(
+  memberIds: ReadonlySet<string>,
+  emailById: ReadonlyMap<string, string>,
+): string[] {
+  const emails: string[] = [];
+  for (const id of memberIds) {
+    const email = emailById.get(id);
+    if (email !== undefined) {
+      emails.push(email);
+    }
+  }
+  return emails;
+}
+
 export function snapshotOrganization(organization: Organization): OrganizationSnapshot {
   const emailById = new Map<string, string>();
   for (const member of organization.members.values()) {
@@ -201,10 +216,7 @@ export function snapshotOrganization(organization: Organization): OrganizationSn
       id: group.id,
       name: group.name,
       externalId: group.externalId,
-      members: [...group.memberIds].flatMap((id) => {
-        const email = emailById.get(id);
-        return email === undefined ? [] : [email];
-      }),
+      members: memberEmails(group.memberIds, emailById),
     })),
     events: organization.events.map((event) => ({ ...event })),
     invitations: [...organization.invitations],

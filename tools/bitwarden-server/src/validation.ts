@@ -26,12 +26,32 @@ export interface ImportRequestModel {
   inviteUsersAfterProvisioning: boolean;
 }
 
+/**
+ * A value of the wrong JSON type. Converters throw it without a path; each enclosing property or
+ * array element adds its segment on the way out, so no path string is built for the (very many)
+ * values that convert fine.
+ */
 class ConversionError extends Error {
-  constructor(
-    readonly path: string,
-    readonly typeName: string,
-  ) {
-    super(`The JSON value could not be converted to ${typeName}. Path: ${path}.`);
+  /** Innermost first. */
+  private readonly segments: string[] = [];
+
+  constructor(readonly typeName: string) {
+    super(typeName);
+  }
+
+  /** Adds the segment that encloses the current path, e.g. `.members` or `[3]`. */
+  within(segment: string): this {
+    this.segments.push(segment);
+    return this;
+  }
+
+  /** The JSON path from the root, e.g. `$.members[3].email`. */
+  path(): string {
+    return `$${[...this.segments].reverse().join('')}`;
+  }
+
+  describe(): string {
+    return `The JSON value could not be converted to ${this.typeName}. Path: ${this.path()}.`;
   }
 }
 
@@ -41,136 +61,167 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Known property names by their lower-case form, for case-insensitive matching. */
+function propertyLookup(known: readonly string[]): ReadonlyMap<string, string> {
+  const lookup = new Map<string, string>();
+  for (const name of known) {
+    lookup.set(name.toLowerCase(), name);
+    // An exact match needs no lower-casing: it is what every client sends.
+    lookup.set(name, name);
+  }
+  return lookup;
+}
+
 /** Calls `assign` for each known property in document order, matching names case-insensitively. */
 function forEachProperty(
   source: JsonObject,
-  known: readonly string[],
-  assign: (name: string, value: unknown, path: string) => void,
-  path: string,
+  known: ReadonlyMap<string, string>,
+  assign: (name: string, value: unknown) => void,
 ): void {
-  for (const [key, value] of Object.entries(source)) {
-    const name = known.find((candidate) => candidate.toLowerCase() === key.toLowerCase());
-    if (name !== undefined) {
-      assign(name, value, `${path}.${key}`);
+  for (const key in source) {
+    if (!Object.prototype.hasOwnProperty.call(source, key)) {
+      continue;
+    }
+    const name = known.get(key) ?? known.get(key.toLowerCase());
+    if (name === undefined) {
+      continue;
+    }
+    try {
+      assign(name, source[key]);
+    } catch (error) {
+      throw error instanceof ConversionError ? error.within(`.${key}`) : error;
     }
   }
 }
 
-function toBoolean(value: unknown, path: string): boolean {
+function toBoolean(value: unknown): boolean {
   if (typeof value !== 'boolean') {
-    throw new ConversionError(path, 'System.Boolean');
+    throw new ConversionError('System.Boolean');
   }
   return value;
 }
 
-function toNullableBoolean(value: unknown, path: string): boolean | null {
+function toNullableBoolean(value: unknown): boolean | null {
   if (value === null) {
     return null;
   }
   if (typeof value !== 'boolean') {
-    throw new ConversionError(path, 'System.Nullable`1[System.Boolean]');
+    throw new ConversionError('System.Nullable`1[System.Boolean]');
   }
   return value;
 }
 
-function toString(value: unknown, path: string): string | null {
+function toString(value: unknown): string | null {
   if (value === null || typeof value === 'string') {
     return value;
   }
-  throw new ConversionError(path, 'System.String');
+  throw new ConversionError('System.String');
 }
 
 /** Bitwarden's PermissiveStringConverter: numbers and booleans become their .NET string form. */
-function toPermissiveString(value: unknown, path: string): string | null {
+function toPermissiveString(value: unknown): string | null {
+  if (typeof value === 'string') {
+    return value;
+  }
   if (typeof value === 'number') {
     return String(value);
   }
   if (typeof value === 'boolean') {
     return value ? 'True' : 'False';
   }
-  return toString(value, path);
+  return toString(value);
 }
 
-function toArray<T>(
-  value: unknown,
-  path: string,
-  typeName: string,
-  convert: (item: unknown, itemPath: string) => T,
-): T[] | null {
+function toArray<T>(value: unknown, typeName: string, convert: (item: unknown) => T): T[] | null {
   if (value === null) {
     return null;
   }
   if (!Array.isArray(value)) {
-    throw new ConversionError(path, typeName);
+    throw new ConversionError(typeName);
   }
-  return value.map((item: unknown, index) => convert(item, `${path}[${index}]`));
+  // The parsed array belongs to nobody else, so it is reused as long as conversion leaves its
+  // items as they are (strings); a copy starts at the first item that converts to something new.
+  const items = value as unknown[];
+  let result: T[] | undefined;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    let converted: T;
+    try {
+      converted = convert(item);
+    } catch (error) {
+      throw error instanceof ConversionError ? error.within(`[${index}]`) : error;
+    }
+    if (result !== undefined) {
+      result.push(converted);
+    } else if (converted !== item) {
+      result = items.slice(0, index) as T[];
+      result.push(converted);
+    }
+  }
+  return result ?? (items as T[]);
 }
 
-function bindMember(value: unknown, path: string): ImportMemberModel | null {
+const MEMBER_PROPERTIES = propertyLookup(['email', 'externalId', 'deleted']);
+const GROUP_PROPERTIES = propertyLookup(['name', 'externalId', 'memberExternalIds']);
+const REQUEST_PROPERTIES = propertyLookup([
+  'groups',
+  'members',
+  'overwriteExisting',
+  'largeImport',
+  'inviteUsersAfterProvisioning',
+]);
+
+function bindMember(value: unknown): ImportMemberModel | null {
   if (value === null) {
     return null;
   }
   if (!isObject(value)) {
     throw new ConversionError(
-      path,
       'Bit.Api.AdminConsole.Public.Models.Request.OrganizationImportRequestModel+OrganizationImportMemberRequestModel',
     );
   }
   const member: ImportMemberModel = { email: null, externalId: null, deleted: false };
-  forEachProperty(
-    value,
-    ['email', 'externalId', 'deleted'],
-    (name, item, itemPath) => {
-      if (name === 'email') {
-        member.email = toString(item, itemPath);
-      } else if (name === 'externalId') {
-        member.externalId = toPermissiveString(item, itemPath);
-      } else {
-        member.deleted = toBoolean(item, itemPath);
-      }
-    },
-    path,
-  );
+  forEachProperty(value, MEMBER_PROPERTIES, (name, item) => {
+    if (name === 'email') {
+      member.email = toString(item);
+    } else if (name === 'externalId') {
+      member.externalId = toPermissiveString(item);
+    } else {
+      member.deleted = toBoolean(item);
+    }
+  });
   return member;
 }
 
-function bindGroup(value: unknown, path: string): ImportGroupModel | null {
+function bindGroup(value: unknown): ImportGroupModel | null {
   if (value === null) {
     return null;
   }
   if (!isObject(value)) {
     throw new ConversionError(
-      path,
       'Bit.Api.AdminConsole.Public.Models.Request.OrganizationImportRequestModel+OrganizationImportGroupRequestModel',
     );
   }
   const group: ImportGroupModel = { name: null, externalId: null, memberExternalIds: null };
-  forEachProperty(
-    value,
-    ['name', 'externalId', 'memberExternalIds'],
-    (name, item, itemPath) => {
-      if (name === 'name') {
-        group.name = toString(item, itemPath);
-      } else if (name === 'externalId') {
-        group.externalId = toPermissiveString(item, itemPath);
-      } else {
-        group.memberExternalIds = toArray(
-          item,
-          itemPath,
-          'System.Collections.Generic.IEnumerable`1[System.String]',
-          toPermissiveString,
-        );
-      }
-    },
-    path,
-  );
+  forEachProperty(value, GROUP_PROPERTIES, (name, item) => {
+    if (name === 'name') {
+      group.name = toString(item);
+    } else if (name === 'externalId') {
+      group.externalId = toPermissiveString(item);
+    } else {
+      group.memberExternalIds = toArray(
+        item,
+        'System.Collections.Generic.IEnumerable`1[System.String]',
+        toPermissiveString,
+      );
+    }
+  });
   return group;
 }
 
 function bindRequest(value: unknown): ImportRequestModel {
   if (!isObject(value)) {
     throw new ConversionError(
-      '$',
       'Bit.Api.AdminConsole.Public.Models.Request.OrganizationImportRequestModel',
     );
   }
@@ -181,38 +232,35 @@ function bindRequest(value: unknown): ImportRequestModel {
     largeImport: false,
     inviteUsersAfterProvisioning: true,
   };
-  forEachProperty(
-    value,
-    ['groups', 'members', 'overwriteExisting', 'largeImport', 'inviteUsersAfterProvisioning'],
-    (name, item, path) => {
-      switch (name) {
-        case 'groups':
-          request.groups = toArray(item, path, 'OrganizationImportGroupRequestModel[]', bindGroup);
-          break;
-        case 'members':
-          request.members = toArray(
-            item,
-            path,
-            'OrganizationImportMemberRequestModel[]',
-            bindMember,
-          );
-          break;
-        case 'overwriteExisting':
-          request.overwriteExisting = toNullableBoolean(item, path);
-          break;
-        case 'largeImport':
-          request.largeImport = toBoolean(item, path);
-          break;
-        default:
-          request.inviteUsersAfterProvisioning = toBoolean(item, path);
-      }
-    },
-    '$',
-  );
+  forEachProperty(value, REQUEST_PROPERTIES, (name, item) => {
+    switch (name) {
+      case 'groups':
+        request.groups = toArray(item, 'OrganizationImportGroupRequestModel[]', bindGroup);
+        break;
+      case 'members':
+        request.members = toArray(item, 'OrganizationImportMemberRequestModel[]', bindMember);
+        break;
+      case 'overwriteExisting':
+        request.overwriteExisting = toNullableBoolean(item);
+        break;
+      case 'largeImport':
+        request.largeImport = toBoolean(item);
+        break;
+      default:
+        request.inviteUsersAfterProvisioning = toBoolean(item);
+    }
+  });
   return request;
 }
 
-const isBlank = (value: string | null): boolean => value === null || value.trim() === '';
+/** Null, empty or whitespace only; skips `trim` when the first character is plainly visible. */
+function isBlank(value: string | null): boolean {
+  if (value === null || value.length === 0) {
+    return true;
+  }
+  const first = value.charCodeAt(0);
+  return first > 32 && first < 127 ? false : value.trim() === '';
+}
 
 /** .NET's EmailAddressAttribute: null passes; otherwise exactly one '@', not first or last. */
 function isEmailAddress(value: string | null): boolean {
@@ -229,8 +277,15 @@ const maxLength = (field: string, length: number): string =>
 
 function validateModel(request: ImportRequestModel): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
+  let keyCount = 0;
   const add = (key: string, message: string): void => {
-    (errors[key] ??= []).push(message);
+    const messages = errors[key];
+    if (messages === undefined) {
+      errors[key] = [message];
+      keyCount++;
+    } else {
+      messages.push(message);
+    }
   };
   request.groups?.forEach((group, index) => {
     if (group === null) {
@@ -253,7 +308,7 @@ function validateModel(request: ImportRequestModel): Record<string, string[]> {
       return;
     }
     const prefix = `Members[${index}]`;
-    const before = Object.keys(errors).length;
+    const before = keyCount;
     if (!isEmailAddress(member.email)) {
       add(`${prefix}.Email`, 'The Email field is not a valid e-mail address.');
     }
@@ -266,7 +321,7 @@ function validateModel(request: ImportRequestModel): Record<string, string[]> {
       add(`${prefix}.ExternalId`, maxLength('ExternalId', 300));
     }
     // MVC runs IValidatableObject.Validate only once the object's properties are valid.
-    if (Object.keys(errors).length === before && !member.deleted && isBlank(member.email)) {
+    if (keyCount === before && !member.deleted && isBlank(member.email)) {
       add(`${prefix}.Email`, 'Email is required for enabled members.');
     }
   });
@@ -282,7 +337,7 @@ function modelStateError(errors: Record<string, string[]>): ApiError {
 
 /** Parses and validates an import body, or throws the ApiError the real server would answer. */
 export function parseImportRequest(body: string): ImportRequestModel {
-  if (body.trim() === '') {
+  if (isBlank(body)) {
     throw modelStateError({ '': ['Body is empty.'] });
   }
   let json: unknown;
@@ -300,7 +355,7 @@ export function parseImportRequest(body: string): ImportRequestModel {
     request = bindRequest(json);
   } catch (error) {
     if (error instanceof ConversionError) {
-      throw modelStateError({ [error.path]: [error.message] });
+      throw modelStateError({ [error.path()]: [error.describe()] });
     }
     throw error;
   }
