@@ -108,6 +108,7 @@ export type {
 } from './bitwarden/organization-model';
 export {
   DEFAULT_RETRY_POLICY,
+  parseRetryAfter,
   type RetryEnvironment,
   type RetryPolicy,
 } from './bitwarden/retry-policy';

@@ -1,3 +1,7 @@
+import { parseRetryAfter } from '@bwdc/core';
+
+import { abortableSleep } from '../shared/abortable-sleep';
+
 /** Bounds for retrying Graph calls that were throttled or failed on Microsoft's side. */
 export interface GraphRetryPolicy {
   /** Attempts in all, the first included. */
@@ -15,18 +19,7 @@ export const DEFAULT_GRAPH_RETRY: GraphRetryPolicy = {
   maxAttempts: 6,
   baseDelayMs: 1000,
   maxDelayMs: 60_000,
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          reject(signal.reason as Error);
-        },
-        { once: true },
-      );
-    }),
+  sleep: abortableSleep,
   random: Math.random,
 };
 
@@ -45,22 +38,10 @@ export function retryDelayMs(
   policy: GraphRetryPolicy,
   now = Date.now(),
 ): number {
-  const asked = parseRetryAfter(retryAfter, now);
+  const asked = parseRetryAfter(retryAfter, new Date(now));
   if (asked !== undefined) {
     return Math.min(policy.maxDelayMs, asked);
   }
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(policy.random() * ceiling);
-}
-
-function parseRetryAfter(value: string | undefined, now: number): number | undefined {
-  if (value === undefined || value.trim() === '') {
-    return undefined;
-  }
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) {
-    return Math.max(0, seconds * 1000);
-  }
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -1,4 +1,5 @@
 import { type HttpFailure, readHttpFailure } from './http-failure';
+import { abortableSleep } from '../shared/abortable-sleep';
 
 /** How hard a throttled or failing call is retried before the read fails. */
 export interface RetryPolicy {
@@ -53,25 +54,7 @@ export async function withRetry<T>(
       const backoff = policy.baseDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2);
       const waitMs = Math.min(policy.maxDelayMs, failure.retryAfterMs ?? backoff);
       onRetry?.(failure, waitMs);
-      await sleep(waitMs, signal);
+      await abortableSleep(waitMs, signal);
     }
   }
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const stop = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', stop);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', stop, { once: true });
-  });
 }

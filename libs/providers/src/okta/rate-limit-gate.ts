@@ -1,3 +1,5 @@
+import { abortableSleep } from '../shared/abortable-sleep';
+
 /**
  * Paces calls by Okta's rate-limit headers instead of upstream's fixed 500 ms between group
  * calls: calls go out freely while `X-Rate-Limit-Remaining` says there is room, and once the
@@ -32,7 +34,7 @@ export class RateLimitGate {
         break;
       }
       this.onWait?.(waitMs);
-      await sleep(waitMs, signal);
+      await abortableSleep(waitMs, signal);
     }
     this.inFlight += 1;
     if (this.remaining !== null) {
@@ -66,18 +68,4 @@ export class RateLimitGate {
   failed(): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
   }
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const stop = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', stop);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', stop, { once: true });
-  });
 }

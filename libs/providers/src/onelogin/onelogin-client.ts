@@ -1,6 +1,7 @@
 import { type HttpsResponse, type HttpsTransport, httpsTransport } from '../shared/https-transport';
 import { OneLoginError } from './onelogin-error';
 import { type OneLoginRegion, oneLoginBaseUrl } from './onelogin-settings';
+import { abortableSleep } from '../shared/abortable-sleep';
 
 /**
  * Where the provider talks to, for tests against the emulator and for admins behind a proxy
@@ -310,7 +311,7 @@ export class OneLoginClient {
   }
 
   private wait(ms: number): Promise<void> {
-    return (this.options.sleep ?? sleep)(ms, this.options.signal);
+    return (this.options.sleep ?? abortableSleep)(ms, this.options.signal);
   }
 }
 
@@ -354,22 +355,4 @@ function parseJson(text: string): unknown {
 function errnoOf(error: unknown): string | null {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : null;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const stop = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', stop);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', stop, { once: true });
-  });
 }
