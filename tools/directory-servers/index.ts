@@ -1,3 +1,4 @@
+export { bwdcLdapConnectionSettings } from './openldap/bwdc-settings';
 export { startOpenLdap } from './openldap/start-openldap';
 export type { OpenLdapOptions, RunningOpenLdap } from './openldap/start-openldap';
 export { SAMBA_AD_ADMIN, SAMBA_AD_DOMAIN } from './samba-ad/domain';

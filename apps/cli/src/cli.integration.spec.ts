@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 import { startBitwardenServer, type RunningBitwardenServer } from '@bwdc/bitwarden-server';
-import { startOpenLdap, type RunningOpenLdap } from '@bwdc/directory-servers';
+import {
+  bwdcLdapConnectionSettings,
+  startOpenLdap,
+  type RunningOpenLdap,
+} from '@bwdc/directory-servers';
 
 import { runBwdc } from './cli-test-harness';
 
@@ -82,13 +86,8 @@ describe('bwdc against a local Bitwarden server and a real slapd', () => {
   async function configure(): Promise<void> {
     const settings: [string, string][] = [
       ['server', bitwarden.url],
-      ['directory', '0'],
-      ['ldap.hostname', '127.0.0.1'],
-      ['ldap.port', new URL(ldap.url).port],
-      ['ldap.rootPath', ldap.suffix],
       // The ordinary account: slapd's size limit applies, and its password is a distinct word.
-      ['ldap.username', ldap.reader.dn],
-      ['ldap.ad', 'false'],
+      ...bwdcLdapConnectionSettings(ldap),
       ['sync.users', 'true'],
       ['sync.groups', 'true'],
       ['sync.userObjectClass', 'person'],

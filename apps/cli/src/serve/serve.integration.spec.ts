@@ -6,7 +6,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 import { startBitwardenServer, type RunningBitwardenServer } from '@bwdc/bitwarden-server';
-import { startOpenLdap, type RunningOpenLdap } from '@bwdc/directory-servers';
+import {
+  bwdcLdapConnectionSettings,
+  startOpenLdap,
+  type RunningOpenLdap,
+} from '@bwdc/directory-servers';
 import { DATA_KEYS, DataFileStore } from '@bwdc/storage';
 
 import { runBwdc } from '../cli-test-harness';
@@ -147,12 +151,7 @@ describe('bwdc serve as a real process, against the local Bitwarden server and a
   async function configureAndLogIn(): Promise<void> {
     const settings: [string, string][] = [
       ['server', bitwarden.url],
-      ['directory', '0'],
-      ['ldap.hostname', '127.0.0.1'],
-      ['ldap.port', new URL(ldap.url).port],
-      ['ldap.rootPath', ldap.suffix],
-      ['ldap.username', ldap.reader.dn],
-      ['ldap.ad', 'false'],
+      ...bwdcLdapConnectionSettings(ldap),
       ['sync.users', 'true'],
       ['sync.groups', 'true'],
       ['sync.userObjectClass', 'person'],

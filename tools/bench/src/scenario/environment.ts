@@ -2,7 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { startOpenLdap, type RunningOpenLdap } from '@bwdc/directory-servers';
+import {
+  bwdcLdapConnectionSettings,
+  startOpenLdap,
+  type RunningOpenLdap,
+} from '@bwdc/directory-servers';
 
 import { writeDirectoryLdif, type DirectoryLdif } from '../ldap-directory-ldif';
 import { BitwardenOrg, CLIENT_ID, CLIENT_SECRET } from './bitwarden-org';
@@ -36,12 +40,7 @@ const seconds = (since: number): string => `${((performance.now() - since) / 100
 function ldapSettings(ldap: RunningOpenLdap, bitwardenUrl: string): [string, string][] {
   return [
     ['server', bitwardenUrl],
-    ['directory', '0'],
-    ['ldap.hostname', '127.0.0.1'],
-    ['ldap.port', new URL(ldap.url).port],
-    ['ldap.rootPath', ldap.suffix],
-    ['ldap.username', ldap.reader.dn],
-    ['ldap.ad', 'false'],
+    ...bwdcLdapConnectionSettings(ldap),
     ['ldap.pageSize', String(PAGE_SIZE)],
     ['sync.users', 'true'],
     ['sync.groups', 'true'],
