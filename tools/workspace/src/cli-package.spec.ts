@@ -119,6 +119,39 @@ describe('the bwdc package (npx nx build cli)', () => {
     expect(dataFile.stderr).toContain('@napi-rs/keyring');
   });
 
+  it('restarts the commands that read the directory with a 16 MB young generation, in place', async () => {
+    const probe = path.join(outDir, 'flags-probe.cjs');
+    writeFileSync(
+      probe,
+      "process.on('exit', () => process.stderr.write('flags: ' + process.execArgv.join(' ') + '\\n'));\n",
+    );
+    const withProbe = (args: string[], nodeOptions?: string) =>
+      run(process.execPath, ['--require', probe, bin, ...args], {
+        env: {
+          ...process.env,
+          BITWARDENCLI_CONNECTOR_APPDATA_DIR: dataDir,
+          ...(nodeOptions === undefined ? {} : { NODE_OPTIONS: nodeOptions }),
+        },
+      }).catch((error: { stderr: string }) => error);
+    const flagsOf = (stderr: string): string[] =>
+      stderr
+        .split('\n')
+        .filter((line) => line.startsWith('flags: '))
+        .map((line) => line.slice('flags: '.length));
+
+    // No directory is configured, so these fail, but only after the restart.
+    const test = await withProbe(['--nointeraction', 'test']);
+    const sync = await withProbe(['sync']);
+    const dataFile = await withProbe(['data-file']);
+    const adminsSize = await withProbe(['test'], '--max-semi-space-size=32');
+
+    // One exit only: the restart replaced the process instead of starting a second one.
+    expect(flagsOf(test.stderr)).toEqual([`--max-semi-space-size=16 --require ${probe}`]);
+    expect(flagsOf(sync.stderr)).toEqual([`--max-semi-space-size=16 --require ${probe}`]);
+    expect(flagsOf(dataFile.stderr)).toEqual([`--require ${probe}`]);
+    expect(flagsOf(adminsSize.stderr)).toEqual([`--require ${probe}`]);
+  });
+
   it('is an npm package with the bwdc bin, the Node engine and its native dependency', async () => {
     const packageJson = JSON.parse(
       readFileSync(path.join(outDir, 'package.json'), 'utf8'),
