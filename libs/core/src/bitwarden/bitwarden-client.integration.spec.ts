@@ -284,6 +284,25 @@ describe('BitwardenClient against the local Bitwarden server', () => {
     ]);
   });
 
+  it('builds the next body while the server handles the current request, and still sends in order', async () => {
+    server.injectFault({ route: 'import', times: 1, kind: 'latency', ms: 200 });
+    let answeredWhenSecondWasBuilt: number | undefined;
+    const second = request(['b2-1']);
+    const watched: ImportRequest = {
+      ...second,
+      get members() {
+        answeredWhenSecondWasBuilt ??= importRequests().length;
+        return second.members;
+      },
+    };
+
+    await client().importRequests([request(['b1-1']), watched]);
+
+    expect(answeredWhenSecondWasBuilt).toBe(0);
+    expect(importRequests().map((entry) => entry.status)).toEqual([200, 200]);
+    expect(memberEmails()).toEqual(['b1-1@example.com', 'b2-1@example.com', 'owner@example.com']);
+  });
+
   it('suggests large import when the body is too large', async () => {
     await server.stop();
     server = await startBitwardenServer({ seed: seed(), bodyLimitBytes: 2000 });
