@@ -409,4 +409,59 @@ describe('LdapDirectoryProvider on a real OpenLDAP', () => {
       await server.stop();
     }
   }, 60_000);
+  it('reads users and groups larger than a page side by side, each completely', async () => {
+    const server = await startOpenLdap({
+      seed: { files: [path.join(fixtures, 'directory-500.ldif')] },
+      sizeLimit: 100,
+    });
+    const admin = new Client({ url: server.url });
+    try {
+      await admin.bind(server.admin.dn, server.admin.password);
+      const people = (
+        await admin.search(server.suffix, {
+          filter: '(objectClass=inetOrgPerson)',
+          attributes: ['uid'],
+          paged: { pageSize: 100 },
+        })
+      ).searchEntries.map((entry) => ({ dn: entry.dn, uid: String(entry['uid']) }));
+      // A few users of the fixture share a uid; memberUid cannot tell those apart.
+      const uidCounts = new Map<string, number>();
+      people.forEach(({ uid }) => uidCounts.set(uid, (uidCounts.get(uid) ?? 0) + 1));
+      const distinct = people.filter(({ uid }) => uidCounts.get(uid) === 1);
+      // 120 groups of five members each, nearly every user in at least one.
+      const expected = new Map<string, string[]>();
+      for (let group = 0; group < 120; group += 1) {
+        const members = [0, 1, 2, 3, 4].map(
+          (offset) => distinct[(group * 5 + offset) % distinct.length],
+        );
+        const cn = `team-${group}`;
+        await admin.add(`cn=${cn},${server.suffix}`, {
+          objectClass: ['top', 'posixGroup'],
+          cn,
+          gidNumber: String(5000 + group),
+          memberUid: members.map((member) => member?.uid ?? ''),
+        });
+        expected.set(cn, members.map((member) => member?.dn ?? '').sort());
+      }
+      const options = upstreamTestSettings(server, { userObjectClass: 'inetOrgPerson' });
+
+      const snapshot = await read({
+        ...options,
+        directory: { ...options.directory, username: server.reader.dn, pageSize: 50 },
+        password: server.reader.password,
+      });
+
+      expect(people).toHaveLength(500);
+      expect(snapshot.users).toHaveLength(500);
+      expect(snapshot.groups).toHaveLength(120);
+      expect(
+        new Map(
+          snapshot.groups.map((group) => [group.name, [...group.userMemberExternalIds].sort()]),
+        ),
+      ).toEqual(expected);
+    } finally {
+      await admin.unbind();
+      await server.stop();
+    }
+  }, 60_000);
 });

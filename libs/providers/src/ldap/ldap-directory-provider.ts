@@ -6,15 +6,16 @@ import type {
   DirectoryUser,
 } from '@bwdc/core';
 
-import { openLdapConnection } from './ldap-connection';
+import { openLdapConnection, type LdapConnection } from './ldap-connection';
 import { firstText } from './entry-values';
 import { LdapError } from './ldap-error';
 import type { RevisionCondition } from './ldap-filters';
-import { anyGroupChanged, readGroups } from './ldap-group-reader';
+import { anyGroupChanged, readGroups, type GroupRead } from './ldap-group-reader';
 import type { LdapProviderOptions } from './ldap-provider-options';
 import { LdapSearch } from './ldap-search';
 import { readDeletedUsers, readUsers } from './ldap-user-reader';
 import { ReadProgressCounter } from './read-progress';
+import type { UserIndex } from './user-index';
 
 /**
  * Users and groups from an LDAP server or Active Directory. Reads are always paged and ask only
@@ -29,16 +30,32 @@ export class LdapDirectoryProvider implements DirectoryProvider {
   async read(request: DirectoryReadRequest): Promise<DirectorySnapshot> {
     const { directory, sync, password } = this.options;
     const connection = await openLdapConnection(directory, password);
+    // OpenLDAP keeps one paged search per connection (a second one voids the first's cookie), so
+    // the groups, searched while the users are read, have a connection of their own.
+    let groupConnection: LdapConnection | undefined;
     try {
+      groupConnection = sync.groups ? await openLdapConnection(directory, password) : undefined;
       const search = new LdapSearch(connection.client, connection.url, directory.pageSize);
       const userChanges = this.revision(request, request.cursor?.usersReadAt);
       const groupChanges = this.revision(request, request.cursor?.groupsReadAt);
       // The member lookup needs every user; the list sent needs only the changed ones.
       const progress = new ReadProgressCounter(request.onProgress);
-      const everyone =
+      const readingEveryone =
         sync.groups || !userChanges
-          ? await readUsers(search, this.options, undefined, progress)
+          ? readUsers(search, this.options, undefined, progress)
           : undefined;
+      // The groups are searched beside the users, so the server prepares them while the users
+      // are taken in.
+      const readingGroups =
+        readingEveryone && groupConnection
+          ? this.groupsIfChanged(
+              new LdapSearch(groupConnection.client, groupConnection.url, directory.pageSize),
+              groupChanges,
+              readingEveryone,
+              progress,
+            )
+          : undefined;
+      const [everyone, groupRead] = await Promise.all([readingEveryone, readingGroups]);
       const listed =
         sync.users && userChanges
           ? (await readUsers(search, this.options, userChanges, everyone ? undefined : progress))
@@ -47,13 +64,6 @@ export class LdapDirectoryProvider implements DirectoryProvider {
       const notices: DirectoryNotice[] = [];
       const deleted =
         sync.users && directory.ad ? await this.deletedUsers(search, userChanges, notices) : [];
-      const groupsChanged =
-        sync.groups &&
-        (!groupChanges || (await anyGroupChanged(search, this.options, groupChanges)));
-      const groupRead =
-        groupsChanged && everyone
-          ? await readGroups(search, this.options, everyone, progress)
-          : undefined;
       notices.push(...(groupRead?.notices ?? []));
       progress.done();
       return {
@@ -68,8 +78,19 @@ export class LdapDirectoryProvider implements DirectoryProvider {
         notices,
       };
     } finally {
-      await connection.close();
+      await Promise.all([connection.close(), groupConnection?.close()]);
     }
+  }
+
+  /** The groups with their members, unless none changed since the last read. */
+  private async groupsIfChanged(
+    search: LdapSearch,
+    groupChanges: RevisionCondition | undefined,
+    users: Promise<UserIndex>,
+    progress: ReadProgressCounter,
+  ): Promise<GroupRead | undefined> {
+    const changed = !groupChanges || (await anyGroupChanged(search, this.options, groupChanges));
+    return changed ? readGroups(search, this.options, users, progress) : undefined;
   }
 
   /**

@@ -9,7 +9,7 @@ import { searchBase, type LdapProviderOptions } from './ldap-provider-options';
 import type { LdapSearch } from './ldap-search';
 import type { ReadProgressCounter } from './read-progress';
 import { allRangedValues, rangedChunk, type RangedChunk } from './range-retrieval';
-import type { UserIndex } from './user-index';
+import { UserIndex } from './user-index';
 
 export interface GroupRead {
   readonly groups: DirectoryGroup[];
@@ -28,15 +28,25 @@ interface GroupInProgress {
 }
 
 /**
+ * How many member values of groups read ahead of the users may wait for them. The group search
+ * then runs beside the user search, on the server's spare time, and memory stays bounded however
+ * many memberships the directory holds.
+ */
+export const MAX_MEMBER_VALUES_AHEAD = 250_000;
+
+/**
  * Every group under the group path, with its members resolved against the users read: `member`
  * or `uniqueMember` DNs (compared normalised), `memberUid` values, nested groups by DN; with
  * Active Directory also ranged `member` values and primary-group members. A member that is
  * neither a synced user nor a synced group is reported as a notice, not dropped silently.
+ *
+ * `users` may still be being read over the same connection: entries that arrive first wait for
+ * it, up to `MAX_MEMBER_VALUES_AHEAD` member values, and are then resolved in the order read.
  */
 export async function readGroups(
   search: LdapSearch,
   options: LdapProviderOptions,
-  users: UserIndex,
+  users: UserIndex | Promise<UserIndex>,
   progress?: ReadProgressCounter,
 ): Promise<GroupRead> {
   const { directory, sync } = options;
@@ -54,28 +64,57 @@ export async function readGroups(
   const notices: MemberOutOfScopeNotice[] = [];
   // Ranged groups are continued after the paged search, not in the middle of it.
   const ranged: { dn: string; first: RangedChunk; group: GroupInProgress }[] = [];
-  for await (const entry of search.entries({ ...groupSearch(options), attributes })) {
-    progress?.group();
+  const take = (entry: Entry, index: UserIndex): void => {
     const name = firstText(entry[nameAttribute]) ?? firstText(entry['cn']);
     if (name === undefined) {
-      continue;
+      return;
     }
     const chunk = rangedChunk(entry, memberAttribute);
-    const group = startGroup(entry, name, options, users);
+    const group = startGroup(entry, name, options, index);
     if (chunk.next === null) {
-      addMembers(group, texts(chunk.values), users, notices);
+      addMembers(group, texts(chunk.values), index, notices);
     } else {
       ranged.push({ dn: entry.dn, first: chunk, group });
     }
     read.push(group);
+  };
+
+  let index = users instanceof UserIndex ? users : undefined;
+  // A failed user read is reported by whoever awaits it, and below when awaited here.
+  void Promise.resolve(users).then(
+    (ready) => (index ??= ready),
+    () => undefined,
+  );
+  const waiting: Entry[] = [];
+  let valuesWaiting = 0;
+  for await (const entry of search.entries({ ...groupSearch(options), attributes })) {
+    progress?.group();
+    if (index === undefined && valuesWaiting < MAX_MEMBER_VALUES_AHEAD) {
+      waiting.push(entry);
+      valuesWaiting += valueCount(entry[memberAttribute]);
+      continue;
+    }
+    index ??= await users;
+    for (const early of waiting.splice(0)) {
+      take(early, index);
+    }
+    take(entry, index);
+  }
+  index ??= await users;
+  for (const early of waiting.splice(0)) {
+    take(early, index);
   }
   for (const { dn, first, group } of ranged) {
     const values = await allRangedValues(first, memberAttribute, (next) =>
       search.entry(dn, [next]),
     );
-    addMembers(group, texts(values), users, notices);
+    addMembers(group, texts(values), index, notices);
   }
   return finish(read, options, notices);
+}
+
+function valueCount(value: Entry[string] | undefined): number {
+  return Array.isArray(value) ? value.length : value === undefined ? 0 : 1;
 }
 
 /**
