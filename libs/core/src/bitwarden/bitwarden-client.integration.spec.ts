@@ -10,6 +10,7 @@ import {
 
 import type { ImportRequest } from '../model/import-request';
 import type { Clock } from '../ports/clock';
+import { fingerprintRequests, ImportFingerprint } from '../sync/fingerprint';
 import { planSync } from '../sync/plan-sync';
 import { aGroup, aUser, importOptions } from '../testing/builders';
 import { BitwardenClient, type BitwardenClientOptions } from './bitwarden-client';
@@ -301,6 +302,25 @@ describe('BitwardenClient against the local Bitwarden server', () => {
     expect(answeredWhenSecondWasBuilt).toBe(0);
     expect(importRequests().map((entry) => entry.status)).toEqual([200, 200]);
     expect(memberEmails()).toEqual(['b1-1@example.com', 'b2-1@example.com', 'owner@example.com']);
+  });
+
+  it('shows each body once, in order, hashing to the fingerprint of the requests', async () => {
+    const batches = [
+      request(['b1-1', 'b1-2']),
+      request(['b2-1']),
+      request([], [{ name: 'Équipe ✓ "quoted"', externalId: 'g1', memberExternalIds: ['b1-1'] }]),
+    ];
+    const destination = { apiUrl: server.apiUrl, organizationId: ORG_ID };
+    const hashed = new ImportFingerprint(destination, batches.length);
+    const bodies: string[] = [];
+
+    await client().importRequests(batches, undefined, (pieces) => {
+      bodies.push(Buffer.concat(pieces).toString('utf8'));
+      hashed.addRequestBody(pieces);
+    });
+
+    expect(bodies).toEqual(batches.map((batch) => JSON.stringify(batch)));
+    expect(hashed.digest()).toBe(fingerprintRequests(batches, destination));
   });
 
   it('suggests large import when the body is too large', async () => {

@@ -74,7 +74,8 @@ export class BitwardenClient {
 
   /**
    * Posts the requests one after another, each only after the previous one was accepted; the
-   * next body is built while the server handles the current request.
+   * next body is built while the server handles the current request. `onBody` sees each body,
+   * in order, once, as it is built (the sync hashes them for its fingerprint).
    *
    * @throws BitwardenError when a single request fails.
    * @throws ImportBatchError when one of several fails, naming it and what was applied before.
@@ -82,9 +83,15 @@ export class BitwardenClient {
   async importRequests(
     requests: readonly ImportRequest[],
     onProgress: (progress: ImportProgress) => void = () => undefined,
+    onBody?: (pieces: readonly Buffer[]) => void,
   ): Promise<void> {
     const url = this.apiUrl('/public/organization/import');
-    let body = requests.length === 0 ? [] : jsonBody(requests[0] as ImportRequest);
+    const bodyOf = (request: ImportRequest): Buffer[] => {
+      const pieces = jsonBody(request);
+      onBody?.(pieces);
+      return pieces;
+    };
+    let body = requests.length === 0 ? [] : bodyOf(requests[0] as ImportRequest);
     for (let index = 0; index < requests.length; index += 1) {
       const following = requests[index + 1];
       try {
@@ -100,7 +107,7 @@ export class BitwardenClient {
         sending.catch(() => undefined);
         if (following !== undefined) {
           await nextTurnOfEventLoop();
-          body = jsonBody(following);
+          body = bodyOf(following);
         }
         await sending;
       } catch (error) {

@@ -7,6 +7,7 @@ import { organizationIdOf, type OrganizationApiKey } from '../bitwarden/organiza
 import { resolveServerUrls } from '../bitwarden/server-urls';
 import { ConfigurationError } from '../errors/configuration.error';
 import type { DirectoryType } from '../model/directory-type';
+import type { SyncDestination } from '../model/sync-destination';
 import { systemClock, type Clock } from '../ports/clock';
 import type {
   DirectoryProvider,
@@ -15,6 +16,7 @@ import type {
 } from '../ports/directory-provider';
 import type { Logger } from '../ports/logger';
 import type { SecretStore } from '../ports/secret-store';
+import { ImportFingerprint } from '../sync/fingerprint';
 import { planSync } from '../sync/plan-sync';
 import type { SyncPlan } from '../sync/sync-plan';
 import type { ConnectorConfiguration, ConnectorStore } from './connector-store';
@@ -280,16 +282,24 @@ export class Connector {
         }
       }
     }
+    let fingerprint = plan.fingerprint;
     if (plan.outcome === 'send') {
-      await client.importRequests(plan.requests, (progress) =>
-        recorder.note({ batches: progress.request }),
+      const hashing =
+        fingerprint === null
+          ? new ImportFingerprint(destinationOf(configuration, key), plan.requests.length)
+          : undefined;
+      await client.importRequests(
+        plan.requests,
+        (progress) => recorder.note({ batches: progress.request }),
+        hashing && ((pieces) => hashing.addRequestBody(pieces)),
       );
+      fingerprint = hashing?.digest() ?? fingerprint;
       recorder.note({ counts: runCountsOf(snapshot, plan, 'sent') });
     }
     // A provider that always reads everything keeps no read time; last-sync still tells when.
     const readAt = startedAt.toISOString();
     await this.dependencies.store.setSyncState({
-      lastSyncHash: plan.outcome === 'empty' ? state.lastSyncHash : plan.fingerprint,
+      lastSyncHash: fingerprint ?? state.lastSyncHash,
       lastUserSync: snapshot.cursor.usersReadAt ?? (sync.users ? readAt : state.lastUserSync),
       lastGroupSync: snapshot.cursor.groupsReadAt ?? (sync.groups ? readAt : state.lastGroupSync),
       userDeltaToken: snapshot.cursor.userDeltaToken ?? state.userDeltaToken,
@@ -377,10 +387,7 @@ export class Connector {
         largeImport: sync.largeImport,
         inviteUsersAfterProvisioning: sync.inviteUsersAfterProvisioning,
       },
-      destination: {
-        apiUrl: resolveServerUrls(configuration.server).apiUrl,
-        organizationId: organizationIdOf(key.clientId),
-      },
+      destination: destinationOf(configuration, key),
       previousFingerprint,
     });
   }
@@ -418,6 +425,17 @@ export class Connector {
     }
     return credentials;
   }
+}
+
+/** Where the import goes: part of the fingerprint. */
+function destinationOf(
+  configuration: ConnectorConfiguration,
+  key: OrganizationApiKey,
+): SyncDestination {
+  return {
+    apiUrl: resolveServerUrls(configuration.server).apiUrl,
+    organizationId: organizationIdOf(key.clientId),
+  };
 }
 
 /** The plan's requests with their groups left out, for a members-only plan. */

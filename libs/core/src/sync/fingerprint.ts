@@ -13,21 +13,59 @@ export function fingerprintRequests(
   requests: readonly ImportRequest[],
   destination: SyncDestination,
 ): string {
-  const hash = createHash('sha256');
-  const write = utf8Writer((bytes) => hash.update(bytes));
-  write(destination.apiUrl);
-  write(destination.organizationId);
-  if (requests.length === 1) {
-    writeImportRequestJson(requests[0] as ImportRequest, write);
-  } else {
-    write('[');
-    requests.forEach((request, index) => {
-      write(index === 0 ? '' : ',');
-      writeImportRequestJson(request, write);
-    });
-    write(']');
+  const fingerprint = new ImportFingerprint(destination, requests.length);
+  for (const request of requests) {
+    fingerprint.startRequest();
+    writeImportRequestJson(request, fingerprint.writeText);
   }
-  return hash.digest('base64');
+  return fingerprint.digest();
+}
+
+/**
+ * The same fingerprint, fed the requests' JSON in order, as text or as the UTF-8 bytes a sync
+ * posts: hashing the bodies while they are sent spares serialising the import twice.
+ */
+export class ImportFingerprint {
+  private readonly hash = createHash('sha256');
+  private started = 0;
+  /** Writes text as UTF-8 into the hash. */
+  readonly writeText: (text: string) => void;
+
+  constructor(
+    destination: SyncDestination,
+    private readonly requestCount: number,
+  ) {
+    this.writeText = utf8Writer((bytes) => this.hash.update(bytes));
+    this.writeText(destination.apiUrl);
+    this.writeText(destination.organizationId);
+    this.writeText(this.batched ? '[' : '');
+  }
+
+  /** Before each request's JSON. */
+  startRequest(): void {
+    this.writeText(this.started === 0 ? '' : ',');
+    this.started += 1;
+  }
+
+  /** A whole request's JSON, already UTF-8, in pieces. */
+  addRequestBody(pieces: readonly Uint8Array[]): void {
+    this.startRequest();
+    for (const piece of pieces) {
+      this.hash.update(piece);
+    }
+  }
+
+  digest(): string {
+    if (this.started !== this.requestCount) {
+      throw new Error(`fingerprint of ${this.started} of ${this.requestCount} requests`);
+    }
+    this.writeText(this.batched ? ']' : '');
+    return this.hash.digest('base64');
+  }
+
+  private get batched(): boolean {
+    return this.requestCount !== 1;
+  }
 }
 
 const ENCODE_BUFFER_BYTES = 1 << 20;

@@ -25,7 +25,8 @@ function input(overrides: Partial<SyncPlanInput> = {}): SyncPlanInput {
     ],
     options: importOptions(),
     destination,
-    previousFingerprint: null,
+    // With an earlier fingerprint to compare with, the plan computes its own.
+    previousFingerprint: 'an earlier fingerprint',
     ...overrides,
   };
 }
@@ -114,6 +115,14 @@ describe('planSync', () => {
     expect(second.fingerprint).toBe(first.fingerprint);
     expect(second.counts.requests).toBe(0);
     expect(second.users).toHaveLength(4);
+  });
+
+  it('leaves the fingerprint to the sync when there is none to compare with, and sends', () => {
+    const plan = planSync(input({ previousFingerprint: null }));
+
+    expect(plan.outcome).toBe('send');
+    expect(plan.fingerprint).toBeNull();
+    expect(plan.requests).toEqual(planSync(input()).requests);
   });
 
   it('sends nothing for an empty read unless overwrite is on', () => {

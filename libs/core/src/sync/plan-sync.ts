@@ -44,9 +44,19 @@ export function planSync(input: SyncPlanInput): SyncPlan {
     ),
   );
   const built = buildImportRequests(users, groups, input.options);
-  const fingerprint = fingerprintRequests(built, input.destination);
+  const empty = users.length + groups.length === 0 && !input.options.overwriteExisting;
+  // Without an earlier fingerprint the import is sent whatever it hashes to, and the sync hashes
+  // the bodies as it posts them.
+  const fingerprint =
+    empty || input.previousFingerprint === null
+      ? null
+      : fingerprintRequests(built, input.destination);
 
-  const outcome = decideOutcome(input, users.length + groups.length, fingerprint);
+  const outcome: SyncOutcome = empty
+    ? 'empty'
+    : fingerprint !== null && fingerprint === input.previousFingerprint
+      ? 'unchanged'
+      : 'send';
   const requests = outcome === 'send' ? built : [];
   const dropped = [...normalised.dropped, ...deduplicated.dropped];
   return {
@@ -76,13 +86,6 @@ function assertDestination(destination: SyncDestination): void {
       'Set the server URL (bwdc config server <url>), or bitwarden.com for the Bitwarden cloud.',
     );
   }
-}
-
-function decideOutcome(input: SyncPlanInput, entries: number, fingerprint: string): SyncOutcome {
-  if (entries === 0 && !input.options.overwriteExisting) {
-    return 'empty';
-  }
-  return fingerprint === input.previousFingerprint ? 'unchanged' : 'send';
 }
 
 function countPlan(

@@ -34,8 +34,12 @@ export interface SyncPlan {
   readonly outcome: SyncOutcome;
   /** The requests to post, in order; empty unless `outcome` is `send`. */
   readonly requests: readonly ImportRequest[];
-  /** The fingerprint of the import as built; store it once every request has been accepted. */
-  readonly fingerprint: string;
+  /**
+   * The fingerprint of the import as built, to store once every request has been accepted; null
+   * when the read is empty, or when there was no earlier fingerprint to compare with: the sync
+   * then hashes the request bodies as it sends them (`ImportFingerprint`).
+   */
+  readonly fingerprint: string | null;
   /** The users in the import, normalised, de-duplicated and in canonical order. */
   readonly users: readonly NormalisedUser[];
   /** The groups in the import, flattened and in canonical order. */
