@@ -47,12 +47,15 @@ export type {
   RemovalReason,
 } from './organization/organization-plan';
 export {
+  NO_RUN_PHASES,
   RUN_HISTORY_LIMIT,
   type RunCounts,
   type RunError,
   type RunGuard,
   type RunKind,
   type RunOutcome,
+  type RunPhase,
+  type RunPhases,
   type RunRecord,
   type RunSource,
   type RunTrigger,

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-import { RUN_HISTORY_LIMIT, SyncInProgressError, type RunRecord } from '@bwdc/core';
+import { NO_RUN_PHASES, RUN_HISTORY_LIMIT, SyncInProgressError, type RunRecord } from '@bwdc/core';
 
 import { DataFileConnectorStore } from './data-file-connector-store';
 import { DataFileStore } from './data-file-store';
@@ -32,6 +32,7 @@ function aRun(index: number): RunRecord {
       groupsUnchanged: 0,
     },
     batches: 1,
+    phases: { readMs: 1200, planMs: 300, organizationMs: null, importMs: 2100 },
     plannedRemovals: null,
     guard: null,
     error: null,
@@ -83,6 +84,19 @@ describe('the run history and the sync lock in the data file', () => {
 
     expect(await reopened.runs()).toEqual([]);
     expect((await reopened.read()).sync).toMatchObject({ maxRemovals: 10, maxRemovalsPercent: 10 });
+  });
+
+  it('reads runs recorded before the phases were kept as runs without phases', async () => {
+    await store.recordRun(aRun(1));
+    const written = JSON.parse(await readFile(dataFile, 'utf8')) as {
+      runs: Record<string, unknown>[];
+    };
+    delete written.runs[0]?.['phases'];
+    await writeFile(dataFile, JSON.stringify(written));
+    const file = await DataFileStore.open({ file: dataFile });
+    const reopened = new DataFileConnectorStore(file, new PlaintextSecretStore(file));
+
+    expect(await reopened.runs()).toEqual([{ ...aRun(1), phases: NO_RUN_PHASES }]);
   });
 
   it('refuses a second sync while one holds the lock, and frees it when the first ends', async () => {

@@ -1,4 +1,4 @@
-import type { Connector, PlanReport, RunRecord } from '@bwdc/core';
+import { NO_RUN_PHASES, type Connector, type PlanReport, type RunRecord } from '@bwdc/core';
 
 import { createProgram } from '../program';
 
@@ -14,6 +14,7 @@ const RUN = (id: string): RunRecord => ({
   mode: 'delta',
   counts: null,
   batches: 0,
+  phases: NO_RUN_PHASES,
   plannedRemovals: null,
   guard: null,
   error: null,

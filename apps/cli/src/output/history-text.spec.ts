@@ -1,4 +1,4 @@
-import type { RunCounts, RunGuard, RunRecord } from '@bwdc/core';
+import { NO_RUN_PHASES, type RunCounts, type RunGuard, type RunRecord } from '@bwdc/core';
 
 import { duration } from './history-text';
 import { localIsoTime } from './local-time';
@@ -29,6 +29,7 @@ const SENT: RunRecord = {
   mode: 'full',
   counts: COUNTS,
   batches: 1,
+  phases: { readMs: 620, planMs: 85, organizationMs: 300, importMs: 495 },
   plannedRemovals: 30,
   guard: GUARD,
   error: null,
@@ -43,6 +44,7 @@ const REFUSED: RunRecord = {
   outcome: 'refused',
   counts: { ...COUNTS, membersSent: 0, groupsSent: 0 },
   batches: 0,
+  phases: { ...SENT.phases, importMs: null },
   guard: { ...GUARD, overridden: false },
   error: {
     code: 'DELETION_GUARD_TRIPPED',
@@ -60,6 +62,7 @@ const FAILED: RunRecord = {
   outcome: 'failed',
   counts: null,
   batches: 0,
+  phases: NO_RUN_PHASES,
   plannedRemovals: null,
   guard: null,
   error: {
@@ -89,6 +92,7 @@ describe('bwdc history output', () => {
       'Trigger',
       'Outcome',
       'Duration',
+      'Time split',
       'Read',
       'Dropped',
       'Members sent',
@@ -103,6 +107,7 @@ describe('bwdc history output', () => {
       'manual',
       'sent',
       '1.5s',
+      'read 620ms, plan 85ms, org 300ms, import 495ms',
       '101',
       '1',
       '100',
@@ -117,6 +122,7 @@ describe('bwdc history output', () => {
       'schedule',
       'refused',
       '420ms',
+      'read 620ms, plan 85ms, org 300ms',
       '101',
       '1',
       '0',
@@ -132,6 +138,7 @@ describe('bwdc history output', () => {
       'manual',
       'failed',
       '2m 05s',
+      '-',
       '-',
       '-',
       '-',

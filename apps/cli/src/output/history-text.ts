@@ -1,4 +1,4 @@
-import type { RunRecord } from '@bwdc/core';
+import type { RunPhases, RunRecord } from '@bwdc/core';
 
 import { localIsoTime } from './local-time';
 
@@ -9,6 +9,7 @@ const HEADINGS = [
   'Trigger',
   'Outcome',
   'Duration',
+  'Time split',
   'Read',
   'Dropped',
   'Members sent',
@@ -48,6 +49,7 @@ function historyRow(run: RunRecord): string[] {
     run.trigger,
     run.outcome,
     duration(run.durationMs),
+    phasesText(run.phases),
     count(run.counts?.usersRead),
     count(run.counts?.dropped),
     count(run.counts?.membersSent),
@@ -83,6 +85,22 @@ function details(run: RunRecord): string {
     parts.push(`${error.code ?? 'ERROR'}: ${error.message}`);
   }
   return parts.join('; ');
+}
+
+const PHASE_NAMES: readonly [keyof RunPhases, string][] = [
+  ['readMs', 'read'],
+  ['planMs', 'plan'],
+  ['organizationMs', 'org'],
+  ['importMs', 'import'],
+];
+
+/** `read 2.3s, plan 510ms, import 2.2s`: whether the directory or Bitwarden took the time. */
+function phasesText(phases: RunPhases): string {
+  const parts = PHASE_NAMES.flatMap(([key, name]) => {
+    const milliseconds = phases[key];
+    return milliseconds === null ? [] : [`${name} ${duration(milliseconds)}`];
+  });
+  return parts.length === 0 ? '-' : parts.join(', ');
 }
 
 /** `850ms`, `12.4s`, `3m 05s`: enough to compare runs. */

@@ -230,4 +230,33 @@ describe('Connector: plan, deletion guard and run history', () => {
     });
     expect(firstSync).toMatchObject({ kind: 'sync', outcome: 'sent', source: 'cli' });
   });
+  it('records where the time of each run went, a failed phase included', async () => {
+    const timed = expect.any(Number);
+    await connector().test({ sinceLast: false });
+    disable(1);
+    await connector().sync({ force: false });
+    await connector().plan({});
+    server.injectFault({ route: 'import', times: 1, kind: 'status', status: 400 });
+    disable(2);
+    await expect(connector().sync({ force: false })).rejects.toBeInstanceOf(BitwardenError);
+
+    const [failed, planned, synced, tested] = await connector().history();
+    expect(tested?.phases).toEqual({
+      readMs: timed,
+      planMs: timed,
+      organizationMs: null,
+      importMs: null,
+    });
+    expect(synced?.phases).toEqual({
+      readMs: timed,
+      planMs: timed,
+      organizationMs: timed,
+      importMs: timed,
+    });
+    expect(synced).toMatchObject({ kind: 'sync', outcome: 'sent' });
+    expect(planned).toMatchObject({ kind: 'plan' });
+    expect(planned?.phases).toMatchObject({ organizationMs: timed, importMs: null });
+    expect(failed).toMatchObject({ outcome: 'failed' });
+    expect(failed?.phases.importMs).toEqual(timed);
+  });
 });

@@ -125,14 +125,12 @@ export class Connector {
       const configuration = await this.dependencies.store.read();
       const mode = options.sinceLast ? 'delta' : 'full';
       recorder.note({ mode });
-      const snapshot = await this.readDirectory(
-        configuration,
-        mode,
-        true,
-        this.clock.now(),
-        options.onProgress,
+      const snapshot = await recorder.timed('read', () =>
+        this.readDirectory(configuration, mode, true, this.clock.now(), options.onProgress),
       );
-      const plan = this.planImport(configuration, key, snapshot, null);
+      const plan = await recorder.timed('plan', () =>
+        this.planImport(configuration, key, snapshot, null),
+      );
       recorder.note({ counts: runCountsOf(snapshot, plan, 'not-sent') });
       return { result: { snapshot, plan }, outcome: 'read' };
     });
@@ -153,17 +151,17 @@ export class Connector {
       const { sync, state } = configuration;
       const mode = options.force === true || sync.overwriteExisting ? 'full' : 'delta';
       recorder.note({ mode });
-      const snapshot = await this.readDirectory(
-        configuration,
-        mode,
-        true,
-        this.clock.now(),
-        options.onProgress,
+      const snapshot = await recorder.timed('read', () =>
+        this.readDirectory(configuration, mode, true, this.clock.now(), options.onProgress),
       );
-      const plan = this.planImport(configuration, key, snapshot, state.lastSyncHash);
+      const plan = await recorder.timed('plan', () =>
+        this.planImport(configuration, key, snapshot, state.lastSyncHash),
+      );
       recorder.note({ counts: runCountsOf(snapshot, plan, 'not-sent') });
       const client = await this.client(configuration, key);
-      const current = await readOrganization(client, { groupMembersOf: groupsNamedBy(plan) });
+      const current = await recorder.timed('organization', () =>
+        readOrganization(client, { groupMembersOf: groupsNamedBy(plan) }),
+      );
       const organization =
         plan.outcome === 'send'
           ? planAgainstOrganization({ plan, options: sync, organization: current })
@@ -230,14 +228,12 @@ export class Connector {
     const mode = options.force || sync.overwriteExisting ? 'full' : 'delta';
     recorder.note({ mode });
     const startedAt = this.clock.now();
-    const snapshot = await this.readDirectory(
-      configuration,
-      mode,
-      false,
-      startedAt,
-      options.onProgress,
+    const snapshot = await recorder.timed('read', () =>
+      this.readDirectory(configuration, mode, false, startedAt, options.onProgress),
     );
-    const plan = this.planImport(configuration, key, snapshot, state.lastSyncHash);
+    const plan = await recorder.timed('plan', () =>
+      this.planImport(configuration, key, snapshot, state.lastSyncHash),
+    );
     recorder.note({ counts: runCountsOf(snapshot, plan, 'not-sent') });
     const wholeRead = isWholeRead(mode, state, snapshot);
     const emptyRead = emptyReadAfter(sync, state, wholeRead, snapshot);
@@ -255,7 +251,9 @@ export class Connector {
     if (removalsPossible(plan, sync)) {
       // Removals are decided before the groups are imported, and the guard counts members
       // only: the groups' members need not be read, nor the groups planned.
-      const current = await readOrganization(client, { groupMembersOf: 'none' });
+      const current = await recorder.timed('organization', () =>
+        readOrganization(client, { groupMembersOf: 'none' }),
+      );
       const planned = planAgainstOrganization({
         plan: withoutGroups(plan),
         options: sync,
@@ -288,10 +286,12 @@ export class Connector {
         fingerprint === null
           ? new ImportFingerprint(destinationOf(configuration, key), plan.requests.length)
           : undefined;
-      await client.importRequests(
-        plan.requests,
-        (progress) => recorder.note({ batches: progress.request }),
-        hashing && ((pieces) => hashing.addRequestBody(pieces)),
+      await recorder.timed('import', () =>
+        client.importRequests(
+          plan.requests,
+          (progress) => recorder.note({ batches: progress.request }),
+          hashing && ((pieces) => hashing.addRequestBody(pieces)),
+        ),
       );
       fingerprint = hashing?.digest() ?? fingerprint;
       recorder.note({ counts: runCountsOf(snapshot, plan, 'sent') });

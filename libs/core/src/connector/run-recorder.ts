@@ -11,10 +11,13 @@ import type {
   RunGuard,
   RunKind,
   RunOutcome,
+  RunPhase,
+  RunPhases,
   RunRecord,
   RunSource,
   RunTrigger,
 } from '../runs/run-record';
+import { NO_RUN_PHASES } from '../runs/run-record';
 import type { SyncPlan } from '../sync/sync-plan';
 import type { ConnectorStore } from './connector-store';
 
@@ -23,6 +26,7 @@ interface RunDetails {
   mode: RunRecord['mode'];
   counts: RunCounts | null;
   batches: number;
+  phases: RunPhases;
   plannedRemovals: number | null;
   guard: RunGuard | null;
 }
@@ -33,6 +37,7 @@ export class RunRecorder {
     mode: null,
     counts: null,
     batches: 0,
+    phases: NO_RUN_PHASES,
     plannedRemovals: null,
     guard: null,
   };
@@ -48,6 +53,17 @@ export class RunRecorder {
 
   note(details: Partial<RunDetails>): void {
     Object.assign(this.details, details);
+  }
+
+  /** Runs one phase of the run and notes how long it took, also when it fails. */
+  async timed<T>(phase: RunPhase, work: () => T | Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      const elapsed = Math.round(performance.now() - started);
+      this.details.phases = { ...this.details.phases, [`${phase}Ms`]: elapsed };
+    }
   }
 
   finish(finishedAt: Date, outcome: RunOutcome, error: unknown): RunRecord {

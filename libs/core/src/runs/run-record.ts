@@ -39,6 +39,31 @@ export interface RunGuard {
   readonly overridden: boolean;
 }
 
+/**
+ * Where a run's time went, in milliseconds, so that an admin can tell a slow directory from a
+ * slow Bitwarden server. A phase the run did not reach is null; the rest of `durationMs` is
+ * loading the settings and logging in.
+ */
+export interface RunPhases {
+  /** Reading the directory. */
+  readonly readMs: number | null;
+  /** Normalising, flattening and batching the import, and fingerprinting it when compared. */
+  readonly planMs: number | null;
+  /** Reading the organization from Bitwarden: a plan, or a sync that could remove members. */
+  readonly organizationMs: number | null;
+  /** Posting the import, the server's work included. */
+  readonly importMs: number | null;
+}
+
+export type RunPhase = 'read' | 'plan' | 'organization' | 'import';
+
+export const NO_RUN_PHASES: RunPhases = {
+  readMs: null,
+  planMs: null,
+  organizationMs: null,
+  importMs: null,
+};
+
 export interface RunError {
   /** The SyncError code (or a Node error code); null when the error had none. */
   readonly code: string | null;
@@ -64,6 +89,7 @@ export interface RunRecord {
   readonly counts: RunCounts | null;
   /** Import requests accepted by the server. */
   readonly batches: number;
+  readonly phases: RunPhases;
   /** Members the organization plan says the run removes (or would); null when not computed. */
   readonly plannedRemovals: number | null;
   /** Set when a guard refused the run, or was overridden. */

@@ -1,4 +1,4 @@
-import type { RunRecord } from '@bwdc/core';
+import { NO_RUN_PHASES, type RunRecord } from '@bwdc/core';
 import { z } from 'zod';
 
 const RunCountsSchema = z.object({
@@ -11,6 +11,18 @@ const RunCountsSchema = z.object({
   membersUnchanged: z.number(),
   groupsUnchanged: z.number(),
 });
+
+const phaseMs = z.number().nullable();
+
+/** Records written before the phases were kept read back without them. */
+const RunPhasesSchema = z
+  .object({
+    readMs: phaseMs,
+    planMs: phaseMs,
+    organizationMs: phaseMs,
+    importMs: phaseMs,
+  })
+  .default(NO_RUN_PHASES);
 
 /** The Connector's `RunRecord`, checked when read back from disk. */
 export const RunRecordSchema = z.object({
@@ -25,6 +37,7 @@ export const RunRecordSchema = z.object({
   mode: z.enum(['full', 'delta']).nullable(),
   counts: RunCountsSchema.nullable(),
   batches: z.number(),
+  phases: RunPhasesSchema,
   plannedRemovals: z.number().nullable(),
   guard: z
     .object({

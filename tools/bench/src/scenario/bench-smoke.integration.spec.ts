@@ -26,5 +26,13 @@ describe('npm run bench -- ldap-smoke', () => {
     );
     const imports = /^bwdc sync \(full\): (\d+) – (\d+) import requests/m.exec(stdout);
     expect(Number(imports?.[1])).toBeGreaterThanOrEqual(1);
+    // bwdc's run history splits the sync's time; a directory was read and an import posted.
+    const split =
+      /^bwdc sync \(full\) time split \(median, from bwdc history\): start ([\d.]+) s, read ([\d.]+) s, plan ([\d.]+) s, import ([\d.]+) s$/m.exec(
+        stdout,
+      );
+    expect(split).not.toBeNull();
+    expect(Number(split?.[2])).toBeGreaterThan(0);
+    expect(Number(split?.[4])).toBeGreaterThan(0);
   }, 180_000);
 });

@@ -1,3 +1,5 @@
+import type { RunRecord } from '@bwdc/core';
+
 import { CLIENT_ID, CLIENT_SECRET, type ImportTraffic } from './bitwarden-org';
 import { bwdc, bwdcCommand } from './bwdc';
 import { PAGE_SIZE, type BenchEnvironment } from './environment';
@@ -14,6 +16,16 @@ export interface Sample extends Timing {
    * sync's wall time, which GNU time's CPU figure of the measured process does not include.
    */
   readonly serverCpuSeconds?: number;
+  /** Where bwdc's own run record says the sync's time went (syncs only). */
+  readonly phases?: SyncPhases;
+}
+
+/** The sync's run record, in seconds; `start` is the wall time outside the run (Node, loading). */
+export interface SyncPhases {
+  readonly start: number;
+  readonly read: number;
+  readonly plan: number;
+  readonly import: number;
 }
 
 export interface MeasuredCommand {
@@ -77,7 +89,28 @@ async function freshStart(environment: BenchEnvironment): Promise<void> {
   await bwdc(['clear-cache'], environment.bwdcEnv);
 }
 
-function afterSync(environment: BenchEnvironment, timing: Timing, since: NodeJS.CpuUsage): Sample {
+/** The phases of the sync just run, from `bwdc history` (untimed). */
+async function lastSyncPhases(environment: BenchEnvironment, timing: Timing): Promise<SyncPhases> {
+  const { stdout } = await bwdc(['history', '--limit', '1', '--response'], environment.bwdcEnv);
+  const [run] = (JSON.parse(stdout) as { data: { runs: RunRecord[] } }).data.runs;
+  if (run === undefined || run.kind !== 'sync') {
+    throw new Error(`bwdc history shows no sync: ${stdout}`);
+  }
+  const seconds = (milliseconds: number | null): number => (milliseconds ?? 0) / 1000;
+  return {
+    start: Math.max(0, timing.wallSeconds - seconds(run.durationMs)),
+    read: seconds(run.phases.readMs),
+    plan: seconds(run.phases.planMs),
+    import: seconds(run.phases.importMs),
+  };
+}
+
+async function afterSync(
+  environment: BenchEnvironment,
+  timing: Timing,
+  since: NodeJS.CpuUsage,
+  ranBwdc: boolean,
+): Promise<Sample> {
   const server = process.cpuUsage(since);
   const { members, groups } = environment.bitwarden.counts();
   return {
@@ -87,6 +120,7 @@ function afterSync(environment: BenchEnvironment, timing: Timing, since: NodeJS.
     imports: environment.bitwarden.imports(),
     organization: { members, groups },
     serverCpuSeconds: (server.user + server.system) / 1e6,
+    ...(ranBwdc ? { phases: await lastSyncPhases(environment, timing) } : {}),
   };
 }
 
@@ -97,7 +131,7 @@ const sync: MeasuredCommand = {
     await freshStart(environment);
     const since = process.cpuUsage();
     const timing = await runTimed(bwdcCommand(['sync']), { env: environment.bwdcEnv });
-    return afterSync(environment, timing, since);
+    return afterSync(environment, timing, since, true);
   },
 };
 
@@ -122,7 +156,7 @@ function compare(command: string, index: number): MeasuredCommand {
           BENCH_CLIENT_SECRET: CLIENT_SECRET,
         },
       });
-      return afterSync(environment, timing, since);
+      return afterSync(environment, timing, since, false);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { DirectoryLdif } from '../ldap-directory-ldif';
-import type { MeasuredCommand, Sample } from './commands';
+import type { MeasuredCommand, Sample, SyncPhases } from './commands';
 import type { ReadCounts } from './counts-check';
 import type { Scenario } from './scenarios';
 import { count, mbText, median, ratioText, secondsText } from './stats';
@@ -84,6 +84,22 @@ function importLines(figures: BenchFigures): string[] {
     });
 }
 
+/** bwdc's own account of the sync's time, from its run history: median of each phase. */
+function phaseLine(figures: BenchFigures): string | undefined {
+  const phases = (figures.samples.get('sync') ?? []).flatMap((sample) =>
+    sample.phases === undefined ? [] : [sample.phases],
+  );
+  if (phases.length === 0) {
+    return undefined;
+  }
+  const of = (pick: (phases: SyncPhases) => number): string =>
+    secondsText(median(phases.map(pick)));
+  return (
+    `bwdc sync (full) time split (median, from bwdc history): start ${of((p) => p.start)}, ` +
+    `read ${of((p) => p.read)}, plan ${of((p) => p.plan)}, import ${of((p) => p.import)}`
+  );
+}
+
 function targetLine(figures: BenchFigures): string | undefined {
   const targets = figures.scenario.targets;
   if (targets === undefined) {
@@ -122,6 +138,10 @@ export function printReport(figures: BenchFigures): void {
   console.log('');
   for (const line of importLines(figures)) {
     console.log(line);
+  }
+  const split = phaseLine(figures);
+  if (split !== undefined) {
+    console.log(split);
   }
   console.log(
     `counts: bwdc test read ${count(read.users)} users / ${count(read.groups)} groups ` +

@@ -29,6 +29,7 @@ export function sentRun(fields: Partial<RunRecord> = {}): RunRecord {
     mode: 'full',
     counts: runCounts(),
     batches: 1,
+    phases: { readMs: 4_000, planMs: 1_000, organizationMs: null, importMs: 6_500 },
     plannedRemovals: null,
     guard: null,
     error: null,
