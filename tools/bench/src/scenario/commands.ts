@@ -157,6 +157,8 @@ function compare(command: string, index: number): MeasuredCommand {
           BENCH_BITWARDEN_URL: bitwarden.server.url,
           BENCH_CLIENT_ID: CLIENT_ID,
           BENCH_CLIENT_SECRET: CLIENT_SECRET,
+          // Another build of bwdc can run on the same, already configured data folder.
+          BENCH_BWDC_APPDATA_DIR: environment.bwdcEnv['BITWARDENCLI_CONNECTOR_APPDATA_DIR'] ?? '',
         },
       });
       return afterSync(environment, timing, since, false);
