@@ -40,8 +40,8 @@ export const MAX_MEMBER_VALUES_AHEAD = 250_000;
  * Active Directory also ranged `member` values and primary-group members. A member that is
  * neither a synced user nor a synced group is reported as a notice, not dropped silently.
  *
- * `users` may still be being read over the same connection: entries that arrive first wait for
- * it, up to `MAX_MEMBER_VALUES_AHEAD` member values, and are then resolved in the order read.
+ * `users` may still be being read, on another connection: entries that arrive first wait for
+ * them, up to `MAX_MEMBER_VALUES_AHEAD` member values, and are then resolved in the order read.
  */
 export async function readGroups(
   search: LdapSearch,
