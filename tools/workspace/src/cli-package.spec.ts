@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import {
   accessSync,
   constants,
@@ -151,6 +151,33 @@ describe('the bwdc package (npx nx build cli)', () => {
     expect(flagsOf(dataFile.stderr)).toEqual([`--require ${probe}`]);
     expect(flagsOf(adminsSize.stderr)).toEqual([`--require ${probe}`]);
   });
+
+  it('lets bwdc serve, restarted in place, stop on SIGTERM sent to the pid that was started', async () => {
+    const probe = path.join(outDir, 'serve-flags-probe.cjs');
+    writeFileSync(
+      probe,
+      "process.on('exit', () => process.stderr.write('flags: ' + process.execArgv.join(' ') + '\\n'));\n",
+    );
+    const serve = spawn(
+      process.execPath,
+      ['--require', probe, bin, 'serve', '--port', '0', '--interval-seconds', '3600'],
+      { env: { ...process.env, BITWARDENCLI_CONNECTOR_APPDATA_DIR: dataDir } },
+    );
+    let stdout = '';
+    let stderr = '';
+    serve.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    serve.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => serve.once('exit', resolve));
+
+    for (let waited = 0; !stdout.includes('is listening on') && waited < 200; waited += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    serve.kill('SIGTERM');
+
+    expect(stdout).toContain('is listening on');
+    await expect(exited).resolves.toBe(0);
+    expect(stderr).toContain(`flags: --max-semi-space-size=16 --require ${probe}`);
+  }, 30_000);
 
   it('is an npm package with the bwdc bin, the Node engine and its native dependency', async () => {
     const packageJson = JSON.parse(
