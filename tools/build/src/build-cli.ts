@@ -77,11 +77,15 @@ if (
   typeof process.execve === 'function' &&
   nodeFlags.indexOf('--max-semi-space-size') === -1
 ) {
-  process.execve(
-    process.execPath,
-    [process.execPath, '${YOUNG_GENERATION_FLAG}'].concat(process.execArgv, process.argv.slice(1)),
-    process.env
-  );
+  try {
+    process.execve(
+      process.execPath,
+      [process.execPath, '${YOUNG_GENERATION_FLAG}'].concat(process.execArgv, process.argv.slice(1)),
+      process.env
+    );
+  } catch (error) {
+    // Not restarted (a sandbox refusing exec, say): the command runs here, with more memory.
+  }
 }
 var nodeModule = require('node:module');
 if (typeof nodeModule.enableCompileCache === 'function') {
