@@ -32,6 +32,7 @@ describe('runRow', () => {
       run: 'Sync now',
       source: 'Desktop app',
       duration: '12s',
+      timeSplit: 'Directory 4s, planning 1s, Bitwarden 6.5s',
       outcome: 'Sent',
       tone: 'ok',
       mode: 'Full',
@@ -49,6 +50,20 @@ describe('runRow', () => {
     [{ kind: 'plan', source: 'desktop', trigger: 'manual' }, 'Preview', 'Desktop app'],
   ] as const)('names %j as %s from %s', (fields, run, source) => {
     expect(runRow(sentRun(fields), FORMAT)).toMatchObject({ run, source });
+  });
+
+  it('adds reading the organization to Bitwarden’s share, and leaves out what did not run', () => {
+    const plan = sentRun({
+      kind: 'plan',
+      phases: { readMs: 850, planMs: 40, organizationMs: 1200, importMs: null },
+    });
+    const early = sentRun({
+      outcome: 'failed',
+      phases: { readMs: null, planMs: null, organizationMs: null, importMs: null },
+    });
+
+    expect(runRow(plan, FORMAT).timeSplit).toBe('Directory 0.9s, planning 0s, Bitwarden 1.2s');
+    expect(runRow(early, FORMAT).timeSplit).toBeNull();
   });
 
   it.each([
@@ -100,6 +115,7 @@ describe('runRow', () => {
       run: 'Scheduled sync',
       source: 'Desktop app',
       duration: '3s',
+      timeSplit: null,
       outcome: 'Failed',
       tone: 'failed',
       mode: null,

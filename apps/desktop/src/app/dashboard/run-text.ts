@@ -8,6 +8,7 @@ import {
   formatCount,
   formatDateTime,
   formatDuration,
+  formatMilliseconds,
 } from '../format/display-format';
 
 const OUTCOMES: Record<RunOutcome, string> = {
@@ -60,6 +61,8 @@ export interface RunRow {
   readonly run: string;
   readonly source: string;
   readonly duration: string;
+  /** Where the time went: "Directory 4.0s, planning 1.0s, Bitwarden 6.5s"; null when unknown. */
+  readonly timeSplit: string | null;
   readonly outcome: string;
   readonly tone: 'ok' | 'refused' | 'failed';
   readonly mode: string | null;
@@ -76,6 +79,7 @@ export function runRow(run: RunRecord, format: DisplayFormat): RunRow {
     run: runName(run),
     source: SOURCES[run.source],
     duration: formatDuration(run.startedAt, run.finishedAt, format),
+    timeSplit: timeSplitText(run, format),
     outcome: OUTCOMES[run.outcome],
   };
   if (run.outcome === 'refused' || run.outcome === 'failed') {
@@ -97,6 +101,25 @@ export function runRow(run: RunRecord, format: DisplayFormat): RunRow {
     groups: counts === null ? null : formatCount(counts.groupsRead, format),
     problem: null,
   };
+}
+
+/**
+ * The directory's share, the planning, and Bitwarden's share (reading the organization and the
+ * import): whether a slow run waited on the directory or on Bitwarden.
+ */
+function timeSplitText(run: RunRecord, format: DisplayFormat): string | null {
+  const { readMs, planMs, organizationMs, importMs } = run.phases;
+  const bitwardenMs =
+    organizationMs === null && importMs === null ? null : (organizationMs ?? 0) + (importMs ?? 0);
+  const parts: [string, number | null][] = [
+    ['Directory', readMs],
+    ['planning', planMs],
+    ['Bitwarden', bitwardenMs],
+  ];
+  const shown = parts.flatMap(([name, milliseconds]) =>
+    milliseconds === null ? [] : [`${name} ${formatMilliseconds(milliseconds, format)}`],
+  );
+  return shown.length === 0 ? null : shown.join(', ');
 }
 
 function runName(run: RunRecord): string {

@@ -42,7 +42,11 @@ export function formatDateTime(iso: string, format: DisplayFormat): string {
 
 /** How long a run took: "0.4s", "12s", "2m 5s", "1h 3m"; "—" when the times make no sense. */
 export function formatDuration(startIso: string, endIso: string, format: DisplayFormat): string {
-  const milliseconds = Date.parse(endIso) - Date.parse(startIso);
+  return formatMilliseconds(Date.parse(endIso) - Date.parse(startIso), format);
+}
+
+/** A length of time as `formatDuration` shows it; "—" when it makes no sense. */
+export function formatMilliseconds(milliseconds: number, format: DisplayFormat): string {
   if (!Number.isFinite(milliseconds) || milliseconds < 0) {
     return '—';
   }

@@ -49,6 +49,7 @@ export function failedRun(fields: Partial<RunRecord> = {}): RunRecord {
     mode: null,
     counts: null,
     batches: 0,
+    phases: { readMs: null, planMs: null, organizationMs: null, importMs: null },
     error: {
       code: 'DIRECTORY_AUTH',
       side: 'directory',

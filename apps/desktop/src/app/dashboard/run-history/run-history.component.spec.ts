@@ -43,8 +43,16 @@ describe('RunHistoryComponent', () => {
         startedAt: '2025-01-15T10:15:00.000Z',
         finishedAt: '2025-01-15T10:17:05.000Z',
         counts: runCounts({ membersSent: 0, groupsSent: 0 }),
+        phases: { readMs: 120_000, planMs: 4_000, organizationMs: null, importMs: null },
       }),
-      sentRun({ id: 'c', kind: 'test', source: 'cli', outcome: 'read', mode: 'full' }),
+      sentRun({
+        id: 'c',
+        kind: 'test',
+        source: 'cli',
+        outcome: 'read',
+        mode: 'full',
+        phases: { readMs: 9_000, planMs: 500, organizationMs: null, importMs: null },
+      }),
     ]);
 
     expect(fixture.nativeElement.querySelectorAll('tr.run')).toHaveLength(3);
@@ -52,7 +60,7 @@ describe('RunHistoryComponent', () => {
       '15 Jan 2025, 10:30:00',
       'Sync now',
       'Desktop app',
-      '12s',
+      '12s Directory 4s, planning 1s, Bitwarden 6.5s',
       'Sent',
       'Full',
       '20 read, 20 sent',
@@ -62,13 +70,18 @@ describe('RunHistoryComponent', () => {
       '15 Jan 2025, 10:15:00',
       'Sync',
       'bwdc',
-      '2m 5s',
+      '2m 5s Directory 2m 0s, planning 4s',
       'No changes',
       'Delta',
       '20 read, 0 sent',
       '5',
     ]);
-    expect(cells(fixture, 3).slice(1, 5)).toEqual(['Test', 'bwdc', '12s', 'Read']);
+    expect(cells(fixture, 3).slice(1, 5)).toEqual([
+      'Test',
+      'bwdc',
+      '12s Directory 9s, planning 0.5s',
+      'Read',
+    ]);
   });
 
   it('shows a scheduled run the deletion guard refused, with the numbers and the remedy', async () => {
