@@ -19,7 +19,7 @@ import { registerTestCommand } from './commands/test.command';
 import {
   errorResponse,
   outputOptions,
-  renderResponse,
+  renderResponseStreamed,
   stringResponse,
   type CliResponse,
   type GlobalFlags,
@@ -74,9 +74,9 @@ export function createProgram(dependencies: ProgramDependencies): Command {
       }
     }
     const options = outputOptions(program.opts<GlobalFlags>(), dependencies.env);
-    const rendered = renderResponse(response, options, dependencies);
-    if (rendered.stdout !== '') {
-      dependencies.stdout(rendered.stdout);
+    const rendered = renderResponseStreamed(response, options, dependencies);
+    for (const piece of rendered.stdout) {
+      dependencies.stdout(piece);
     }
     if (rendered.stderr !== '') {
       dependencies.stderr(rendered.stderr);

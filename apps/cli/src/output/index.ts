@@ -1,6 +1,12 @@
 export { errorResponse } from './error-response';
 export { outputOptions, type GlobalFlags, type OutputOptions } from './output-options';
-export { renderResponse, type RenderEnvironment, type RenderedOutput } from './render-response';
+export {
+  renderResponse,
+  renderResponseStreamed,
+  type RenderEnvironment,
+  type RenderedOutput,
+  type StreamedOutput,
+} from './render-response';
 export {
   listResponse,
   messageResponse,

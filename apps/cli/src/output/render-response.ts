@@ -4,10 +4,17 @@ import { historyText } from './history-text';
 import type { OutputOptions } from './output-options';
 import { planText } from './plan-text';
 import type { CliResponse, ResponseData } from './response';
-import { testDataText } from './test-data';
+import { testDataPieces } from './test-data';
 
 export interface RenderedOutput {
   readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: ExitCode;
+}
+
+/** The same, with stdout in pieces to print one after another: a long table is never whole. */
+export interface StreamedOutput {
+  readonly stdout: Iterable<string>;
   readonly stderr: string;
   readonly exitCode: ExitCode;
 }
@@ -32,19 +39,37 @@ export function renderResponse(
   options: OutputOptions,
   environment: RenderEnvironment,
 ): RenderedOutput {
+  const streamed = renderResponseStreamed(response, options, environment);
+  return { ...streamed, stdout: [...streamed.stdout].join('') };
+}
+
+/** `renderResponse`, with `bwdc test`'s tables made piece by piece as they are printed. */
+export function renderResponseStreamed(
+  response: CliResponse,
+  options: OutputOptions,
+  environment: RenderEnvironment,
+): StreamedOutput {
   const exitCode = exitCodeOf(response, options);
   if (options.response) {
     const json = toJson(response, options);
     const end = environment.platform === 'win32' ? '' : '\n';
-    return { stdout: options.quiet ? '' : `${json}${end}`, stderr: '', exitCode };
+    return { stdout: options.quiet ? [] : [`${json}${end}`], stderr: '', exitCode };
   }
   if (!response.success) {
     const text = environment.color ? red(response.message) : response.message;
     const lines = [text, ...(response.guard ? guardRefusalLines(response.guard) : [])];
-    return { stdout: '', stderr: options.quiet ? '' : `${lines.join('\n')}\n`, exitCode };
+    return { stdout: [], stderr: options.quiet ? '' : `${lines.join('\n')}\n`, exitCode };
   }
-  const text = renderData(response.data, options, environment);
-  return { stdout: options.quiet || text === '' ? '' : `${text}\n`, stderr: '', exitCode };
+  if (options.quiet) {
+    return { stdout: [], stderr: '', exitCode };
+  }
+  const data = response.data;
+  if (data.object === 'test' && !options.raw) {
+    // Upstream printed JSON; a person gets tables, a script gets JSON with --response or --raw.
+    return { stdout: testDataPieces(data), stderr: '', exitCode };
+  }
+  const text = renderData(data, options, environment);
+  return { stdout: text === '' ? [] : [`${text}\n`], stderr: '', exitCode };
 }
 
 function renderData(
@@ -67,8 +92,8 @@ function renderData(
     case 'list':
       return toJson(data.data, options);
     case 'test':
-      // Upstream printed JSON; a person gets tables, a script gets JSON with --response or --raw.
-      return options.raw ? toJson(data, options) : testDataText(data);
+      // Only with --raw: the tables are made piece by piece (renderResponseStreamed).
+      return toJson(data, options);
     case 'plan':
       return options.raw ? toJson(data, options) : planText(data);
     case 'history':
