@@ -5,19 +5,19 @@ import { DeletionGuardError, EmptyDirectoryReadError } from '../guard/deletion-g
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { DirectorySnapshot } from '../ports/directory-provider';
-import type {
-  RunCounts,
-  RunError,
-  RunGuard,
-  RunKind,
-  RunOutcome,
-  RunPhase,
-  RunPhases,
-  RunRecord,
-  RunSource,
-  RunTrigger,
+import {
+  NO_RUN_PHASES,
+  type RunCounts,
+  type RunError,
+  type RunGuard,
+  type RunKind,
+  type RunOutcome,
+  type RunPhase,
+  type RunPhases,
+  type RunRecord,
+  type RunSource,
+  type RunTrigger,
 } from '../runs/run-record';
-import { NO_RUN_PHASES } from '../runs/run-record';
 import type { SyncPlan } from '../sync/sync-plan';
 import type { ConnectorStore } from './connector-store';
 
