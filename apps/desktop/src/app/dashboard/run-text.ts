@@ -61,7 +61,7 @@ export interface RunRow {
   readonly run: string;
   readonly source: string;
   readonly duration: string;
-  /** Where the time went: "Directory 4.0s, planning 1.0s, Bitwarden 6.5s"; null when unknown. */
+  /** Where the time went: "Directory 4s, planning 1s, Bitwarden 6.5s"; null when unknown. */
   readonly timeSplit: string | null;
   readonly outcome: string;
   readonly tone: 'ok' | 'refused' | 'failed';
