@@ -237,6 +237,9 @@ describe('bwdc serve as a real process, against the local Bitwarden server and a
     expect(serviceRuns.map((run) => run.outcome)).toContain('sent');
     expect(synced.get('bwdc_runs_total{outcome="failed"}')).toBe(0);
     expect(synced.get('bwdc_users_read')).toBe(20);
+    // Where the service's last sync spent its time, from its run record.
+    expect(synced.get('bwdc_last_run_phase_seconds{phase="read"}')).toBeGreaterThan(0);
+    expect(synced.has('bwdc_last_run_phase_seconds{phase="import"}')).toBe(true);
     expect(synced.get('bwdc_up')).toBe(1);
   }, 60_000);
 

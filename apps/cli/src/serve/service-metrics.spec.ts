@@ -1,8 +1,29 @@
-import { EmptyDirectoryReadError } from '@bwdc/core';
+import { EmptyDirectoryReadError, type RunPhases, type RunRecord } from '@bwdc/core';
 import { register as globalRegistry } from 'prom-client';
 
 import { failedAt, guardTrip, succeededAt } from './serve-test-data';
 import { ServiceMetrics } from './service-metrics';
+
+/** A service sync's run record with these phases. */
+function recordOf(phases: RunPhases): RunRecord {
+  return {
+    id: 'run-1',
+    kind: 'sync',
+    source: 'service',
+    trigger: 'schedule',
+    startedAt: '2026-11-26T10:00:00.000Z',
+    finishedAt: '2026-11-26T10:00:05.000Z',
+    durationMs: 5000,
+    outcome: 'sent',
+    mode: 'delta',
+    counts: null,
+    batches: 56,
+    phases,
+    plannedRemovals: null,
+    guard: null,
+    error: null,
+  };
+}
 
 /** The `bwdc_*` samples of the text format, by name with labels. */
 async function samples(metrics: ServiceMetrics): Promise<Record<string, number>> {
@@ -32,6 +53,10 @@ describe('ServiceMetrics', () => {
       bwdc_users_read: 0,
       bwdc_members_sent: 0,
       bwdc_groups_sent: 0,
+      'bwdc_last_run_phase_seconds{phase="read"}': 0,
+      'bwdc_last_run_phase_seconds{phase="plan"}': 0,
+      'bwdc_last_run_phase_seconds{phase="organization"}': 0,
+      'bwdc_last_run_phase_seconds{phase="import"}': 0,
       'bwdc_runs_total{outcome="sent"}': 0,
       'bwdc_runs_total{outcome="unchanged"}': 0,
       'bwdc_runs_total{outcome="empty"}': 0,
@@ -39,6 +64,21 @@ describe('ServiceMetrics', () => {
       'bwdc_runs_total{outcome="failed"}': 0,
       'bwdc_guard_trips_total{reason="too-many-removals"}': 0,
       'bwdc_guard_trips_total{reason="empty-read"}': 0,
+    });
+  });
+
+  it('shows where the last run spent its time, 0 for a phase it did not reach', async () => {
+    const metrics = new ServiceMetrics('1.2.3', { processMetrics: false });
+
+    metrics.runRecorded(
+      recordOf({ readMs: 1750, planMs: 380, organizationMs: null, importMs: 2510 }),
+    );
+
+    expect(await samples(metrics)).toMatchObject({
+      'bwdc_last_run_phase_seconds{phase="read"}': 1.75,
+      'bwdc_last_run_phase_seconds{phase="plan"}': 0.38,
+      'bwdc_last_run_phase_seconds{phase="organization"}': 0,
+      'bwdc_last_run_phase_seconds{phase="import"}': 2.51,
     });
   });
 

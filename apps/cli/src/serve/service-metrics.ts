@@ -1,3 +1,4 @@
+import type { RunPhases, RunRecord } from '@bwdc/core';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 
 import type { RunResult } from './run-result';
@@ -10,6 +11,12 @@ const OUTCOMES: readonly RunResult['outcome'][] = [
   'failed',
 ];
 const GUARD_REASONS = ['too-many-removals', 'empty-read'] as const;
+const PHASES: readonly [string, keyof RunPhases][] = [
+  ['read', 'readMs'],
+  ['plan', 'planMs'],
+  ['organization', 'organizationMs'],
+  ['import', 'importMs'],
+];
 
 /**
  * The service's Prometheus metrics, in a registry of their own (never prom-client's global one,
@@ -29,6 +36,7 @@ export class ServiceMetrics {
   private readonly usersRead: Gauge;
   private readonly membersSent: Gauge;
   private readonly groupsSent: Gauge;
+  private readonly phaseSeconds: Gauge<'phase'>;
 
   constructor(version: string, options: { readonly processMetrics?: boolean } = {}) {
     const registers = [this.registry];
@@ -92,6 +100,15 @@ export class ServiceMetrics {
       help: 'Groups the last successful sync sent to Bitwarden (0 when nothing changed).',
       registers,
     });
+    this.phaseSeconds = new Gauge({
+      name: 'bwdc_last_run_phase_seconds',
+      help: 'Where the last sync of this service spent its time, from its run record: read (the directory), plan, organization (reading it from Bitwarden), import (posting to Bitwarden); 0 for a phase it did not reach.',
+      labelNames: ['phase'],
+      registers,
+    });
+    for (const [phase] of PHASES) {
+      this.phaseSeconds.set({ phase }, 0);
+    }
     for (const outcome of OUTCOMES) {
       this.runs.inc({ outcome }, 0);
     }
@@ -125,6 +142,13 @@ export class ServiceMetrics {
       this.usersRead.set(report.counts.users + report.counts.droppedUsers);
       this.membersSent.set(sent ? report.counts.users : 0);
       this.groupsSent.set(sent ? report.counts.groups : 0);
+    }
+  }
+
+  /** The run record of the sync that just finished, successful or not. */
+  runRecorded(run: RunRecord): void {
+    for (const [phase, key] of PHASES) {
+      this.phaseSeconds.set({ phase }, (run.phases[key] ?? 0) / 1000);
     }
   }
 
