@@ -124,14 +124,13 @@ export class Connector {
       const key = await this.requireCredentials();
       const configuration = await this.dependencies.store.read();
       const mode = options.sinceLast ? 'delta' : 'full';
-      recorder.note({ mode });
-      const snapshot = await recorder.timed('read', () =>
-        this.readDirectory(configuration, mode, true, this.clock.now(), options.onProgress),
-      );
-      const plan = await recorder.timed('plan', () =>
-        this.planImport(configuration, key, snapshot, null),
-      );
-      recorder.note({ counts: runCountsOf(snapshot, plan, 'not-sent') });
+      const { snapshot, plan } = await this.readAndPlan(recorder, configuration, key, {
+        mode,
+        dryRun: true,
+        startedAt: this.clock.now(),
+        onProgress: options.onProgress,
+        previousFingerprint: null,
+      });
       return { result: { snapshot, plan }, outcome: 'read' };
     });
   }
@@ -150,14 +149,13 @@ export class Connector {
       const configuration = await this.dependencies.store.read();
       const { sync, state } = configuration;
       const mode = options.force === true || sync.overwriteExisting ? 'full' : 'delta';
-      recorder.note({ mode });
-      const snapshot = await recorder.timed('read', () =>
-        this.readDirectory(configuration, mode, true, this.clock.now(), options.onProgress),
-      );
-      const plan = await recorder.timed('plan', () =>
-        this.planImport(configuration, key, snapshot, state.lastSyncHash),
-      );
-      recorder.note({ counts: runCountsOf(snapshot, plan, 'not-sent') });
+      const { snapshot, plan } = await this.readAndPlan(recorder, configuration, key, {
+        mode,
+        dryRun: true,
+        startedAt: this.clock.now(),
+        onProgress: options.onProgress,
+        previousFingerprint: state.lastSyncHash,
+      });
       const client = await this.client(configuration, key);
       const current = await recorder.timed('organization', () =>
         readOrganization(client, { groupMembersOf: groupsNamedBy(plan) }),
@@ -226,15 +224,14 @@ export class Connector {
     const configuration = await this.dependencies.store.read();
     const { state, sync } = configuration;
     const mode = options.force || sync.overwriteExisting ? 'full' : 'delta';
-    recorder.note({ mode });
     const startedAt = this.clock.now();
-    const snapshot = await recorder.timed('read', () =>
-      this.readDirectory(configuration, mode, false, startedAt, options.onProgress),
-    );
-    const plan = await recorder.timed('plan', () =>
-      this.planImport(configuration, key, snapshot, state.lastSyncHash),
-    );
-    recorder.note({ counts: runCountsOf(snapshot, plan, 'not-sent') });
+    const { snapshot, plan } = await this.readAndPlan(recorder, configuration, key, {
+      mode,
+      dryRun: false,
+      startedAt,
+      onProgress: options.onProgress,
+      previousFingerprint: state.lastSyncHash,
+    });
     const wholeRead = isWholeRead(mode, state, snapshot);
     const emptyRead = emptyReadAfter(sync, state, wholeRead, snapshot);
     if (emptyRead !== null) {
@@ -330,6 +327,30 @@ export class Connector {
       { kind, source, trigger: trigger ?? 'manual', clock: this.clock, store, logger },
       work,
     );
+  }
+
+  /** Reads the directory and plans the import, each timed, and notes what the run read. */
+  private async readAndPlan(
+    recorder: RunRecorder,
+    configuration: ConnectorConfiguration,
+    key: OrganizationApiKey,
+    read: {
+      readonly mode: 'full' | 'delta';
+      readonly dryRun: boolean;
+      readonly startedAt: Date;
+      readonly onProgress: ReadProgressListener | undefined;
+      readonly previousFingerprint: string | null;
+    },
+  ): Promise<{ readonly snapshot: DirectorySnapshot; readonly plan: SyncPlan }> {
+    recorder.note({ mode: read.mode });
+    const snapshot = await recorder.timed('read', () =>
+      this.readDirectory(configuration, read.mode, read.dryRun, read.startedAt, read.onProgress),
+    );
+    const plan = await recorder.timed('plan', () =>
+      this.planImport(configuration, key, snapshot, read.previousFingerprint),
+    );
+    recorder.note({ counts: runCountsOf(snapshot, plan, 'not-sent') });
+    return { snapshot, plan };
   }
 
   private async readDirectory(
