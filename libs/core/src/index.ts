@@ -49,6 +49,8 @@ export type {
 export {
   NO_RUN_PHASES,
   RUN_HISTORY_LIMIT,
+  RUN_PHASES,
+  phaseMs,
   type RunCounts,
   type RunError,
   type RunGuard,

@@ -1,4 +1,4 @@
-import type { RunPhases, RunRecord } from '@bwdc/core';
+import { RUN_PHASES, phaseMs, type RunPhase, type RunPhases, type RunRecord } from '@bwdc/core';
 
 import { localIsoTime } from './local-time';
 
@@ -87,18 +87,18 @@ function details(run: RunRecord): string {
   return parts.join('; ');
 }
 
-const PHASE_NAMES: readonly [keyof RunPhases, string][] = [
-  ['readMs', 'read'],
-  ['planMs', 'plan'],
-  ['organizationMs', 'org'],
-  ['importMs', 'import'],
-];
+const PHASE_NAMES: Readonly<Record<RunPhase, string>> = {
+  read: 'read',
+  plan: 'plan',
+  organization: 'org',
+  import: 'import',
+};
 
 /** `read 2.3s, plan 510ms, import 2.2s`: whether the directory or Bitwarden took the time. */
 function phasesText(phases: RunPhases): string {
-  const parts = PHASE_NAMES.flatMap(([key, name]) => {
-    const milliseconds = phases[key];
-    return milliseconds === null ? [] : [`${name} ${duration(milliseconds)}`];
+  const parts = RUN_PHASES.flatMap((phase) => {
+    const milliseconds = phaseMs(phases, phase);
+    return milliseconds === null ? [] : [`${PHASE_NAMES[phase]} ${duration(milliseconds)}`];
   });
   return parts.length === 0 ? '-' : parts.join(', ');
 }

@@ -1,4 +1,4 @@
-import type { RunPhases, RunRecord } from '@bwdc/core';
+import { RUN_PHASES, phaseMs, type RunRecord } from '@bwdc/core';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 
 import type { RunResult } from './run-result';
@@ -11,12 +11,6 @@ const OUTCOMES: readonly RunResult['outcome'][] = [
   'failed',
 ];
 const GUARD_REASONS = ['too-many-removals', 'empty-read'] as const;
-const PHASES: readonly [string, keyof RunPhases][] = [
-  ['read', 'readMs'],
-  ['plan', 'planMs'],
-  ['organization', 'organizationMs'],
-  ['import', 'importMs'],
-];
 
 /**
  * The service's Prometheus metrics, in a registry of their own (never prom-client's global one,
@@ -106,7 +100,7 @@ export class ServiceMetrics {
       labelNames: ['phase'],
       registers,
     });
-    for (const [phase] of PHASES) {
+    for (const phase of RUN_PHASES) {
       this.phaseSeconds.set({ phase }, 0);
     }
     for (const outcome of OUTCOMES) {
@@ -147,8 +141,8 @@ export class ServiceMetrics {
 
   /** The run record of the sync that just finished, successful or not. */
   runRecorded(run: RunRecord): void {
-    for (const [phase, key] of PHASES) {
-      this.phaseSeconds.set({ phase }, (run.phases[key] ?? 0) / 1000);
+    for (const phase of RUN_PHASES) {
+      this.phaseSeconds.set({ phase }, (phaseMs(run.phases, phase) ?? 0) / 1000);
     }
   }
 

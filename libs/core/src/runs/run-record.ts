@@ -57,6 +57,14 @@ export interface RunPhases {
 
 export type RunPhase = 'read' | 'plan' | 'organization' | 'import';
 
+/** The phases in the order a run goes through them. */
+export const RUN_PHASES: readonly RunPhase[] = ['read', 'plan', 'organization', 'import'];
+
+/** How long a run spent in one phase, or null when it did not reach it. */
+export function phaseMs(phases: RunPhases, phase: RunPhase): number | null {
+  return phases[`${phase}Ms`];
+}
+
 export const NO_RUN_PHASES: RunPhases = {
   readMs: null,
   planMs: null,
