@@ -8,7 +8,12 @@ import { newId } from './ids';
 import { ApiError } from './public-error';
 import type { MemberStatus } from './seed';
 import { EventType, type Member, type Organization } from './state';
-import type { ImportGroupModel, ImportMemberModel, ImportRequestModel } from './validation';
+import {
+  isBlank,
+  type ImportGroupModel,
+  type ImportMemberModel,
+  type ImportRequestModel,
+} from './validation';
 
 export const MAX_IMPORT_SIZE = 2000;
 
@@ -40,15 +45,6 @@ interface LoadedMember {
   externalId: string | null;
   type: Member['type'];
   hasMasterPassword: boolean;
-}
-
-/** Null, empty or whitespace only; skips `trim` when the first character is plainly visible. */
-function isBlank(value: string | null | undefined): boolean {
-  if (value === null || value === undefined || value.length === 0) {
-    return true;
-  }
-  const first = value.charCodeAt(0);
-  return first > 32 && first < 127 ? false : value.trim() === '';
 }
 
 /**

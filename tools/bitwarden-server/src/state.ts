@@ -8,6 +8,7 @@ import type {
   SeedMember,
   SeedOrganization,
 } from './seed';
+import { isBlank } from './validation';
 
 /** Event types the import flow logs (Bitwarden `EventType`). */
 export const EventType = {
@@ -52,7 +53,11 @@ export interface Organization {
   readonly stagedUsers: boolean;
   readonly enabled: boolean;
   readonly useApi: boolean;
-  /** Insertion order is kept so that list endpoints answer in a stable order. */
+  /**
+   * Insertion order is kept so that list endpoints answer in a stable order. Only
+   * `import-command.ts` may add or remove members or change an externalId after seeding: it keeps
+   * an externalId index of this table between imports.
+   */
   readonly members: Map<string, Member>;
   readonly groups: Map<string, Group>;
   readonly events: OrganizationEvent[];
@@ -102,7 +107,7 @@ export const MEMBER_STATUS_CODES: Record<MemberStatus, number> = {
 };
 
 function blankToNull(value: string | null | undefined): string | null {
-  return value === undefined || value === null || value.trim() === '' ? null : value;
+  return isBlank(value) ? null : (value ?? null);
 }
 
 function createOrganization(seed: SeedOrganization): Organization {

@@ -254,8 +254,8 @@ function bindRequest(value: unknown): ImportRequestModel {
 }
 
 /** Null, empty or whitespace only; skips `trim` when the first character is plainly visible. */
-function isBlank(value: string | null): boolean {
-  if (value === null || value.length === 0) {
+export function isBlank(value: string | null | undefined): boolean {
+  if (value === null || value === undefined || value.length === 0) {
     return true;
   }
   const first = value.charCodeAt(0);
