@@ -27,7 +27,10 @@ import { promisify } from 'node:util';
 import { startOpenLdap, type RunningOpenLdap } from '@bwdc/directory-servers';
 
 import { writeDirectoryLdif, type DirectoryLdif } from './ldap-directory-ldif';
-import { CHILD_TARGET, PAGE_SIZE, type ConnectorRun, type Target } from './ldap-read.child';
+import { CHILD_TARGET, type ConnectorRun, type Target } from './ldap-read.child';
+import { FLOOR_SEARCHES, PAGE_SIZE, ldapsearchArgs } from './ldapsearch-floor';
+import { median, spread } from './stats';
+import { printTable } from './table';
 
 const DEFAULT_RUNS = 7;
 const SIZE_LIMIT = 500;
@@ -42,42 +45,6 @@ const CHILD_SCRIPT = path.join(__dirname, 'ldap-read.child.ts');
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const mib = (bytes: number): string => `${(bytes / MIB).toFixed(0)} MB`;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-function spread(values: readonly number[], format: (value: number) => string): string {
-  return `${format(Math.min(...values))} – ${format(Math.max(...values))}`;
-}
-
-function ldapsearchArgs(server: RunningOpenLdap, filter: string, attributes: string[]): string[] {
-  return [
-    '-x',
-    '-LLL',
-    '-H',
-    server.url,
-    '-D',
-    server.reader.dn,
-    '-w',
-    server.reader.password,
-    '-b',
-    server.suffix,
-    '-E',
-    `pr=${PAGE_SIZE}/noprompt`,
-    filter,
-    ...attributes,
-  ];
-}
-
-const SEARCHES = [
-  { filter: '(objectClass=inetOrgPerson)', attributes: ['mail'] },
-  { filter: '(objectClass=groupOfNames)', attributes: ['cn', 'member'] },
-] as const;
 
 /** Runs ldapsearch with its output going to `outFd`; throws on a non-zero exit. */
 function ldapsearch(args: string[], outFd: number): void {
@@ -98,8 +65,8 @@ function timeLdapsearch(server: RunningOpenLdap): number {
   const devNull = openSync('/dev/null', 'w');
   try {
     const started = performance.now();
-    for (const search of SEARCHES) {
-      ldapsearch(ldapsearchArgs(server, search.filter, [...search.attributes]), devNull);
+    for (const search of FLOOR_SEARCHES) {
+      ldapsearch(ldapsearchArgs(server, search.filter, search.attributes), devNull);
     }
     return performance.now() - started;
   } finally {
@@ -110,11 +77,11 @@ function timeLdapsearch(server: RunningOpenLdap): number {
 /** The warm-up round for ldapsearch: output to a file, whose entries are counted. */
 function checkLdapsearch(server: RunningOpenLdap, dir: string, expected: DirectoryLdif): number {
   const started = performance.now();
-  const counts = SEARCHES.map((search, index) => {
+  const counts = FLOOR_SEARCHES.map((search, index) => {
     const file = path.join(dir, `ldapsearch-${index}.ldif`);
     const fd = openSync(file, 'w');
     try {
-      ldapsearch(ldapsearchArgs(server, search.filter, [...search.attributes]), fd);
+      ldapsearch(ldapsearchArgs(server, search.filter, search.attributes), fd);
     } finally {
       closeSync(fd);
     }
@@ -287,21 +254,11 @@ async function main(): Promise<number> {
         '',
       ],
     ];
-    const widths = [0, 1, 2].map((column) =>
-      Math.max(...rows.map((row) => (row[column] ?? '').length)),
-    );
     console.log(
       `\n${directory.users} users + ${directory.groups} groups, page size ${PAGE_SIZE}, ` +
         `${runs} rounds (node ${process.version}, ${os.cpus().length} CPUs)`,
     );
-    for (const row of rows) {
-      console.log(
-        row
-          .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-          .join('  ')
-          .trimEnd(),
-      );
-    }
+    printTable(rows);
     return timeOk && memoryOk ? 0 : 1;
   } finally {
     await server?.stop();

@@ -9,9 +9,9 @@ import {
   LdapSyncSettingsSchema,
 } from '@bwdc/providers';
 
+import { PAGE_SIZE } from './ldapsearch-floor';
+
 export const CHILD_TARGET = 'BWDC_LDAP_BENCH_TARGET';
-/** The connector's default page size, used by ldapsearch as well. */
-export const PAGE_SIZE = 500;
 
 /** Where the child connects; passed as JSON in the environment. */
 export interface Target {

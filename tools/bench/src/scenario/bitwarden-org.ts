@@ -68,14 +68,9 @@ export class BitwardenOrg {
   }
 
   /** Members (the owner included) and groups of the organization now. */
-  counts(): { members: number; groups: number; membersWithoutExternalId: number } {
+  counts(): { members: number; groups: number } {
     const organization = this.current.organization(ORG_ID);
-    return {
-      members: organization.members.length,
-      groups: organization.groups.length,
-      membersWithoutExternalId: organization.members.filter((member) => member.externalId === null)
-        .length,
-    };
+    return { members: organization.members.length, groups: organization.groups.length };
   }
 
   stop(): Promise<void> {

@@ -2,7 +2,8 @@ import type { RunRecord } from '@bwdc/core';
 
 import { CLIENT_ID, CLIENT_SECRET, type ImportTraffic } from './bitwarden-org';
 import { bwdc, bwdcCommand } from './bwdc';
-import { PAGE_SIZE, type BenchEnvironment } from './environment';
+import { FLOOR_SEARCHES, ldapsearchArgs } from '../ldapsearch-floor';
+import type { BenchEnvironment } from './environment';
 import { runTimed, type Timing } from './timed-process';
 
 /** One measured run of a command. */
@@ -34,40 +35,15 @@ export interface MeasuredCommand {
   run(environment: BenchEnvironment): Promise<Sample>;
 }
 
-/**
- * The two searches bwdc makes, with the same attributes and page size (bwdc asks for no uid: the
- * groups' `member` values are DNs).
- */
-const SEARCHES = [
-  { filter: '(objectClass=inetOrgPerson)', attributes: ['mail'] },
-  { filter: '(objectClass=groupOfNames)', attributes: ['cn', 'member'] },
-] as const;
-
 /** OpenLDAP's own client paging through users and groups: the least any reader can take. */
 const floor: MeasuredCommand = {
   key: 'floor',
   label: 'floor: ldapsearch users + groups',
   async run({ ldap }) {
     const timings: Timing[] = [];
-    for (const search of SEARCHES) {
+    for (const search of FLOOR_SEARCHES) {
       timings.push(
-        await runTimed([
-          'ldapsearch',
-          '-x',
-          '-LLL',
-          '-H',
-          ldap.url,
-          '-D',
-          ldap.reader.dn,
-          '-w',
-          ldap.reader.password,
-          '-b',
-          ldap.suffix,
-          '-E',
-          `pr=${PAGE_SIZE}/noprompt`,
-          search.filter,
-          ...search.attributes,
-        ]),
+        await runTimed(['ldapsearch', ...ldapsearchArgs(ldap, search.filter, search.attributes)]),
       );
     }
     const total = (of: (timing: Timing) => number): number =>

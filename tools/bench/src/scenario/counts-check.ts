@@ -2,7 +2,7 @@ import type { DirectoryLdif } from '../ldap-directory-ldif';
 import { bwdc } from './bwdc';
 import type { Sample } from './commands';
 import type { BenchEnvironment } from './environment';
-import { count } from './stats';
+import { count } from '../stats';
 
 interface TestEnvelope {
   readonly success: boolean;

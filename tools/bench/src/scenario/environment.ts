@@ -13,9 +13,8 @@ import { BitwardenOrg, CLIENT_ID, CLIENT_SECRET } from './bitwarden-org';
 import { bwdc } from './bwdc';
 import type { Scenario } from './scenarios';
 import { runningChildren } from './timed-process';
+import { PAGE_SIZE } from '../ldapsearch-floor';
 
-/** The connector's default page size, used by ldapsearch as well. */
-export const PAGE_SIZE = 500;
 const SUFFIX = 'dc=bitwarden,dc=com';
 
 /** Everything a round needs: slapd, the Bitwarden server and a logged-in bwdc data folder. */

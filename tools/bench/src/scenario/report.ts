@@ -2,8 +2,8 @@ import type { DirectoryLdif } from '../ldap-directory-ldif';
 import type { MeasuredCommand, Sample, SyncPhases } from './commands';
 import type { ReadCounts } from './counts-check';
 import type { Scenario } from './scenarios';
-import { count, mbText, median, ratioText, secondsText } from './stats';
-import { printTable } from './table';
+import { count, mbText, median, ratioText, secondsText, spread } from '../stats';
+import { printTable } from '../table';
 
 export interface Machine {
   readonly cpus: number;
@@ -24,9 +24,6 @@ export interface BenchFigures {
   readonly bodyLimit: number | undefined;
   readonly problems: readonly string[];
 }
-
-const spread = (values: readonly number[], format: (value: number) => string): string =>
-  `${format(Math.min(...values))} – ${format(Math.max(...values))}`;
 
 function commandRows(figures: BenchFigures): string[][] {
   const rows = [['command', 'median wall', 'min – max wall', 'median CPU', 'max peak RSS']];

@@ -1,6 +1,6 @@
 import type { MeasuredCommand, Sample } from './commands';
 import type { BenchEnvironment } from './environment';
-import { mbText, secondsText } from './stats';
+import { mbText, secondsText } from '../stats';
 
 const describe = (sample: Sample): string =>
   `${secondsText(sample.wallSeconds)} (CPU ${secondsText(sample.cpuSeconds)}, ` +

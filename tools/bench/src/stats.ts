@@ -10,3 +10,7 @@ export const count = (value: number): string => value.toLocaleString('en-US');
 export const secondsText = (value: number): string => `${value.toFixed(2)} s`;
 export const mbText = (value: number): string => `${value.toFixed(0)} MB`;
 export const ratioText = (value: number): string => `${value.toFixed(2)}×`;
+
+/** `min – max` of the values, each formatted. */
+export const spread = (values: readonly number[], format: (value: number) => string): string =>
+  `${format(Math.min(...values))} – ${format(Math.max(...values))}`;
