@@ -1,3 +1,4 @@
+export { findBinary } from './find-binary';
 export { bwdcLdapConnectionSettings } from './openldap/bwdc-settings';
 export { startOpenLdap } from './openldap/start-openldap';
 export type { OpenLdapOptions, RunningOpenLdap } from './openldap/start-openldap';

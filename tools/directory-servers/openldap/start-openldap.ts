@@ -1,12 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
+import { openSync, closeSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 
+import { findBinary } from '../find-binary';
 import { createPki } from './pki';
 import { buildSeedLdif } from './seed-ldif';
 import { slapdConfigLdif } from './slapd-config';
@@ -51,11 +52,6 @@ const READY_TIMEOUT_MS = 10_000;
 const STOP_TIMEOUT_MS = 5_000;
 const PORT_ATTEMPTS = 5;
 const ENSURE_PACKAGES = path.resolve(__dirname, '../../scripts/ensure-test-system-packages.sh');
-
-function findBinary(name: string): string | undefined {
-  const dirs = [...(process.env['PATH'] ?? '').split(path.delimiter), '/usr/sbin', '/sbin'];
-  return dirs.map((dir) => path.join(dir, name)).find((candidate) => existsSync(candidate));
-}
 
 /** Installs slapd and ldap-utils through the repo's script when they are missing (root only). */
 async function slapdBinaries(): Promise<{ slapd: string; slapadd: string }> {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
-import { findBinary, runCommand } from './processes';
+import { findBinary } from '../find-binary';
+import { runCommand } from './processes';
 
 export interface SambaBinaries {
   readonly samba: string;

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const STOP_TIMEOUT_MS = 5_000;
@@ -45,11 +45,6 @@ export function runCommand(
       },
     );
   });
-}
-
-export function findBinary(name: string): string | undefined {
-  const dirs = [...(process.env['PATH'] ?? '').split(path.delimiter), '/usr/sbin', '/sbin'];
-  return dirs.map((dir) => path.join(dir, name)).find((candidate) => existsSync(candidate));
 }
 
 export function exited(child: ChildProcess): boolean {

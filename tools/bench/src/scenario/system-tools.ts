@@ -2,18 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
+import { findBinary } from '@bwdc/directory-servers';
+
 import { GNU_TIME } from './timed-process';
 
 const ENSURE_PACKAGES = path.resolve(__dirname, '../../../scripts/ensure-test-system-packages.sh');
 const COMMANDS = ['ldapsearch', 'slapd', 'slapadd'];
 
-function onPath(command: string): boolean {
-  const dirs = [...(process.env['PATH'] ?? '').split(path.delimiter), '/usr/sbin', '/sbin'];
-  return dirs.some((dir) => existsSync(path.join(dir, command)));
-}
-
 const missing = (): string[] => [
-  ...COMMANDS.filter((command) => !onPath(command)),
+  ...COMMANDS.filter((command) => findBinary(command) === undefined),
   ...(existsSync(GNU_TIME) ? [] : [GNU_TIME]),
 ];
 
@@ -34,9 +31,6 @@ export function ensureSystemTools(): void {
 
 /** slapd's version line, e.g. `slapd 2.5.13+dfsg-5`. */
 export function slapdVersion(): string {
-  const result = spawnSync('slapd', ['-VV'], {
-    encoding: 'utf8',
-    env: { ...process.env, PATH: `${process.env['PATH'] ?? ''}:/usr/sbin:/sbin` },
-  });
+  const result = spawnSync(findBinary('slapd') ?? 'slapd', ['-VV'], { encoding: 'utf8' });
   return /slapd [^\s]+/.exec(`${result.stdout}${result.stderr}`)?.[0] ?? 'slapd (version unknown)';
 }
