@@ -6,7 +6,7 @@ import { guardVerdictText, planOutcomeText, planSummary, SKIPPED_EXPLANATION } f
 import { REMOVAL_REASONS } from '../removal-reason-text';
 import { ExpandedKeys } from '../result-list/expanded-keys';
 import { type Paging, pagedList } from '../result-list/paged-list';
-import { SearchableTabsComponent } from '../result-list/searchable-tabs.component';
+import { SearchableTabsComponent, type ResultTab } from '../result-list/searchable-tabs.component';
 
 /** The lists a preview shows, one at a time. */
 export type PlanSection = 'added' | 'linked' | 'removed' | 'skipped' | 'groups';
@@ -73,7 +73,7 @@ export class PlanResultsComponent {
         label: 'Group changes',
         count: (view?.groups.created.length ?? 0) + (view?.groups.updated.length ?? 0),
       },
-    ] as const satisfies readonly { id: PlanSection; label: string; count: number }[];
+    ] as const satisfies readonly ResultTab<PlanSection>[];
   });
 
   private readonly members = computed<readonly PlanMemberRow[]>(() => {

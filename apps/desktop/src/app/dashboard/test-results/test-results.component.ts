@@ -5,7 +5,7 @@ import type { TestView, UserView } from '../../../shared/connector-bridge';
 import { DISPLAY_FORMAT, formatCount } from '../../format/display-format';
 import { ExpandedKeys } from '../result-list/expanded-keys';
 import { type Paging, pagedList } from '../result-list/paged-list';
-import { SearchableTabsComponent } from '../result-list/searchable-tabs.component';
+import { SearchableTabsComponent, type ResultTab } from '../result-list/searchable-tabs.component';
 
 /** The lists a test shows, one at a time. */
 export type Section = 'enabled' | 'disabled' | 'deleted' | 'groups';
@@ -70,7 +70,7 @@ export class TestResultsComponent {
       { id: 'disabled', label: 'Disabled users', count: view?.disabledUsers.length ?? 0 },
       { id: 'deleted', label: 'Deleted users', count: view?.deletedUsers.length ?? 0 },
       { id: 'groups', label: 'Groups', count: view?.groups.length ?? 0 },
-    ] as const satisfies readonly { id: Section; label: string; count: number }[];
+    ] as const satisfies readonly ResultTab<Section>[];
   });
 
   private readonly emailsById = computed(() => {
