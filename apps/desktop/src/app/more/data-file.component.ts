@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, PendingTasks, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 
 import { CONNECTOR } from '../connector.token';
-import { type Failure, failureOf } from '../failure';
+import { busyCall } from '../busy-call';
 import { AppState } from '../state/app-state.service';
 import { FailureAlertComponent } from '../failure-alert.component';
 
@@ -17,10 +17,10 @@ import { FailureAlertComponent } from '../failure-alert.component';
       <p>
         <code class="data-file-path">{{ status()?.dataFilePath }}</code>
       </p>
-      <button type="button" class="show-data-file" [disabled]="busy()" (click)="show()">
+      <button type="button" class="show-data-file" [disabled]="call.busy()" (click)="show()">
         Show in folder
       </button>
-      @if (failure(); as failure) {
+      @if (call.failure(); as failure) {
         <bwdc-failure-alert [failure]="failure" />
       }
     </section>
@@ -37,23 +37,10 @@ import { FailureAlertComponent } from '../failure-alert.component';
 })
 export class DataFileComponent {
   private readonly connector = inject(CONNECTOR);
-  private readonly pendingTasks = inject(PendingTasks);
   readonly status = inject(AppState).status;
+  readonly call = busyCall();
 
-  readonly busy = signal(false);
-  readonly failure = signal<Failure | null>(null);
-
-  async show(): Promise<void> {
-    this.busy.set(true);
-    this.failure.set(null);
-    const done = this.pendingTasks.add();
-    try {
-      await this.connector.showDataFile();
-    } catch (error) {
-      this.failure.set(failureOf(error));
-    } finally {
-      this.busy.set(false);
-      done();
-    }
+  show(): Promise<void> {
+    return this.call.run(() => this.connector.showDataFile());
   }
 }
