@@ -1,4 +1,4 @@
-import type { RunCounts, RunRecord } from '@bwdc/core';
+import { NO_RUN_PHASES, type RunCounts, type RunRecord } from '@bwdc/core';
 
 /** Counts of a run that read the users and groups given and sent them all. */
 export function runCounts(fields: Partial<RunCounts> = {}): RunCounts {
@@ -49,7 +49,7 @@ export function failedRun(fields: Partial<RunRecord> = {}): RunRecord {
     mode: null,
     counts: null,
     batches: 0,
-    phases: { readMs: null, planMs: null, organizationMs: null, importMs: null },
+    phases: NO_RUN_PHASES,
     error: {
       code: 'DIRECTORY_AUTH',
       side: 'directory',
