@@ -431,7 +431,7 @@ export function runImport(
   }
   const idMap = new ImportIds(organization, index);
   try {
-    applyImport(organization, request, idMap, index, {
+    applyImport(organization, request, idMap, index.withoutExternalId, {
       active,
       deletedIds,
       importedIds,
@@ -446,7 +446,7 @@ function applyImport(
   organization: Organization,
   request: ImportRequestModel,
   idMap: ImportIds,
-  index: MemberIndex,
+  withoutExternalId: ReadonlyMap<string, Member>,
   entries: {
     active: ImportMember[];
     deletedIds: ReadonlySet<string>;
@@ -459,7 +459,7 @@ function applyImport(
   // read from them (id, email, type, hasMasterPassword and, before step 3 links, externalId) do
   // not change while the import runs, so the lists hold the members themselves, not copies.
   // Members with an externalId are only needed by steps 1 and 2.
-  const loadedWithoutExternalId: LoadedMember[] = [...index.withoutExternalId.values()];
+  const loadedWithoutExternalId: LoadedMember[] = [...withoutExternalId.values()];
   const loadedExternal: LoadedMember[] = [];
   if (deletedIds.size > 0 || request.overwriteExisting === true) {
     for (const member of organization.members.values()) {
