@@ -23,7 +23,8 @@ afterEach(stopServers);
 function rawPost(
   url: string,
   headers: Record<string, string>,
-  chunks: string[],
+  chunks: (string | Buffer)[],
+  pauseBetweenChunksMs = 0,
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method: 'POST', headers }, (response) => {
@@ -33,10 +34,13 @@ function rawPost(
       response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
     });
     request.on('error', reject);
-    for (const chunk of chunks) {
-      request.write(chunk);
-    }
-    request.end();
+    void (async () => {
+      for (const chunk of chunks) {
+        request.write(chunk);
+        await new Promise((wait) => setTimeout(wait, pauseBetweenChunksMs));
+      }
+      request.end();
+    })();
   });
 }
 
@@ -154,6 +158,30 @@ describe('body limit', () => {
     );
 
     expect(response.status).toBe(413);
+  });
+});
+
+describe('body decoding', () => {
+  it('decodes a character whose bytes arrive in two pieces', async () => {
+    const server = await startServer();
+    const token = await accessToken(server);
+    const body = Buffer.from(
+      JSON.stringify(importBody({ members: [{ email: 'zoe@example.com', externalId: 'zoë-Ω' }] })),
+    );
+    const splitInsideE = body.indexOf(Buffer.from('ë')) + 1;
+
+    const response = await rawPost(
+      `${server.apiUrl}/public/organization/import`,
+      { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      [body.subarray(0, splitInsideE), body.subarray(splitInsideE)],
+      50,
+    );
+
+    expect(response.status).toBe(200);
+    expect(server.requests.at(-1)?.body).toBe(body.toString('utf8'));
+    expect(server.organization(ORG_ID).members.map((member) => member.externalId)).toContain(
+      'zoë-Ω',
+    );
   });
 });
 
