@@ -408,6 +408,19 @@ describe('import: groups', () => {
     expect(org.events).toEqual([{ type: 1400, groupExternalId: 'sales' }]);
   });
 
+  it('leaves out of a group a member the same import removed', async () => {
+    const server = await startServer(seedGroups);
+
+    await runImportRequest(server, {
+      members: [{ email: 'bob@example.com', externalId: 'bob', deleted: true }],
+      groups: [{ name: 'Sales', externalId: 'sales', memberExternalIds: ['bob', 'ada'] }],
+    });
+
+    const org = server.organization(ORG_ID);
+    expect(emails(org.members)).not.toContain('bob@example.com');
+    expect(org.groups[3]).toMatchObject({ externalId: 'sales', members: ['ada@example.com'] });
+  });
+
   it('renames and replaces membership, removing hand-added members; absent groups untouched even with overwrite', async () => {
     const server = await startServer(seedGroups);
 

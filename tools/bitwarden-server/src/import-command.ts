@@ -54,8 +54,8 @@ interface LoadedMember {
  * externalId twice is never indexed: each import rescans it and fails, as the real command does.
  */
 interface MemberIndex {
-  /** Every non-blank externalId in the table, with its member's id. */
-  readonly byExternalId: Map<string, string>;
+  /** Every non-blank externalId in the table, with its member. */
+  readonly byExternalId: Map<string, Member>;
   /** Members without an externalId, in table order. */
   readonly withoutExternalId: Map<string, Member>;
 }
@@ -64,7 +64,7 @@ const memberIndexes = new WeakMap<Organization, MemberIndex>();
 
 /** Scans the table; undefined when an externalId is used twice. */
 function buildMemberIndex(organization: Organization): MemberIndex | undefined {
-  const byExternalId = new Map<string, string>();
+  const byExternalId = new Map<string, Member>();
   const withoutExternalId = new Map<string, Member>();
   for (const member of organization.members.values()) {
     if (isBlank(member.externalId)) {
@@ -75,7 +75,7 @@ function buildMemberIndex(organization: Organization): MemberIndex | undefined {
     if (byExternalId.has(externalId)) {
       return undefined;
     }
-    byExternalId.set(externalId, member.id);
+    byExternalId.set(externalId, member);
   }
   return { byExternalId, withoutExternalId };
 }
@@ -83,20 +83,23 @@ function buildMemberIndex(organization: Organization): MemberIndex | undefined {
 type MemberChange = { kind: 'removed' | 'added' | 'linked'; member: Member };
 
 /**
- * The command's externalId → member id map, loaded once from the table: a copy-on-write view over
+ * The command's externalId → member map, loaded once from the table: a copy-on-write view over
  * the index (which stays as loaded while the import runs), plus the journal of table changes that
  * `commit` applies to the index afterwards.
  */
 class ImportIds {
-  private readonly overrides = new Map<string, string | undefined>();
+  private readonly overrides = new Map<string, Member | undefined>();
   private readonly changes: MemberChange[] = [];
+  /** Ids of the members this import took out of the table; the map may still name them. */
+  private readonly removedIds = new Set<string>();
 
   constructor(
     private readonly organization: Organization,
     private readonly index: MemberIndex,
   ) {}
 
-  get(externalId: string): string | undefined {
+  /** The member the map names, which may have left the table since (see `inTable`). */
+  get(externalId: string): Member | undefined {
     if (this.overrides.size !== 0 && this.overrides.has(externalId)) {
       return this.overrides.get(externalId);
     }
@@ -107,8 +110,16 @@ class ImportIds {
     return this.get(externalId) !== undefined;
   }
 
-  set(externalId: string, id: string): void {
-    this.overrides.set(externalId, id);
+  set(externalId: string, member: Member): void {
+    this.overrides.set(externalId, member);
+  }
+
+  /**
+   * Whether a member the map names is still in the table. Only this import has removed anything
+   * since the index was last in line with the table, so its own removals are all there is to check.
+   */
+  inTable(member: Member): boolean {
+    return this.removedIds.size === 0 || !this.removedIds.has(member.id);
   }
 
   delete(externalId: string): void {
@@ -117,6 +128,9 @@ class ImportIds {
 
   record(kind: MemberChange['kind'], member: Member): void {
     this.changes.push({ kind, member });
+    if (kind === 'removed') {
+      this.removedIds.add(member.id);
+    }
   }
 
   /** Brings the index in line with the table, or drops it when the table now has duplicates. */
@@ -127,7 +141,7 @@ class ImportIds {
       if (kind === 'removed') {
         if (isBlank(externalId)) {
           withoutExternalId.delete(member.id);
-        } else if (byExternalId.get(externalId ?? '') === member.id) {
+        } else if (byExternalId.get(externalId ?? '') === member) {
           byExternalId.delete(externalId ?? '');
         }
         continue;
@@ -141,7 +155,7 @@ class ImportIds {
         memberIndexes.delete(this.organization);
         return;
       } else {
-        byExternalId.set(externalId ?? '', member.id);
+        byExternalId.set(externalId ?? '', member);
       }
     }
   }
@@ -214,7 +228,7 @@ function addMember(
   organization.members.set(member.id, member);
   idMap.record('added', member);
   if (!idMap.has(entry.externalId)) {
-    idMap.set(entry.externalId, member.id);
+    idMap.set(entry.externalId, member);
   }
   return member;
 }
@@ -346,9 +360,9 @@ function importGroups(organization: Organization, groups: ImportGroup[], idMap: 
   const membersOf = (group: ImportGroup): Set<string> => {
     const memberIds = new Set<string>();
     for (const externalId of group.memberExternalIds) {
-      const id = externalId === null ? undefined : idMap.get(externalId);
-      if (id !== undefined && organization.members.has(id)) {
-        memberIds.add(id);
+      const member = externalId === null ? undefined : idMap.get(externalId);
+      if (member !== undefined && idMap.inTable(member)) {
+        memberIds.add(member.id);
       }
     }
     return memberIds;
@@ -535,7 +549,7 @@ function applyImport(
   for (const { member, externalId } of links) {
     member.externalId = externalId;
     idMap.record('linked', member);
-    idMap.set(externalId, member.id);
+    idMap.set(externalId, member);
   }
 
   // Step 4: new members, staged or invited.
