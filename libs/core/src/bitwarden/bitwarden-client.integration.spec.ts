@@ -285,23 +285,55 @@ describe('BitwardenClient against the local Bitwarden server', () => {
     ]);
   });
 
+  /** `request` whose members, once read (that is, when its body is built), call `onBuilt`. */
+  const watchedRequest = (members: string[], onBuilt: () => void): ImportRequest => {
+    const plain = request(members);
+    return {
+      ...plain,
+      get members() {
+        onBuilt();
+        return plain.members;
+      },
+    };
+  };
+
   it('builds the next body while the server handles the current request, and still sends in order', async () => {
     server.injectFault({ route: 'import', times: 1, kind: 'latency', ms: 200 });
     let answeredWhenSecondWasBuilt: number | undefined;
-    const second = request(['b2-1']);
-    const watched: ImportRequest = {
-      ...second,
-      get members() {
-        answeredWhenSecondWasBuilt ??= importRequests().length;
-        return second.members;
-      },
-    };
+    const watched = watchedRequest(['b2-1'], () => {
+      answeredWhenSecondWasBuilt ??= importRequests().filter((entry) => entry.status !== 0).length;
+    });
 
     await client().importRequests([request(['b1-1']), watched]);
 
     expect(answeredWhenSecondWasBuilt).toBe(0);
     expect(importRequests().map((entry) => entry.status)).toEqual([200, 200]);
     expect(memberEmails()).toEqual(['b1-1@example.com', 'b2-1@example.com', 'owner@example.com']);
+  });
+
+  it('builds the next body only once the current one is out, so a large upload never stalls', async () => {
+    // The server waits before reading, so about 9 MB cannot all fit in the sockets' buffers:
+    // the upload needs the event loop until the server has read it.
+    server.injectFault({ route: 'import', times: 1, kind: 'latency', ms: 300 });
+    const unknownIds = Array.from({ length: 150_000 }, (_, index) => `${'x'.repeat(50)}-${index}`);
+    const large = request(
+      [],
+      [{ name: 'Large', externalId: 'large', memberExternalIds: unknownIds }],
+    );
+    let receivedWhenSecondWasBuilt: { size: number; declared: number } | undefined;
+    const watched = watchedRequest(['b2-1'], () => {
+      const first = importRequests()[0];
+      receivedWhenSecondWasBuilt ??= {
+        size: first?.bodySize ?? 0,
+        declared: Number(first?.headers['content-length']),
+      };
+    });
+
+    await client().importRequests([large, watched]);
+
+    expect(receivedWhenSecondWasBuilt?.declared).toBeGreaterThan(8_000_000);
+    expect(receivedWhenSecondWasBuilt?.size).toBe(receivedWhenSecondWasBuilt?.declared);
+    expect(importRequests().map((entry) => entry.status)).toEqual([200, 200]);
   });
 
   it('shows each body once, in order, hashing to the fingerprint of the requests', async () => {

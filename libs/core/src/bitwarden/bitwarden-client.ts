@@ -95,18 +95,24 @@ export class BitwardenClient {
     for (let index = 0; index < requests.length; index += 1) {
       const following = requests[index + 1];
       try {
+        let written = (): void => undefined;
+        const bodyWritten = new Promise<void>((resolve) => (written = resolve));
         const sending = this.send(
           'import',
           'POST',
           url,
           { 'Content-Type': 'application/json; charset=utf-8' },
           body,
+          written,
         );
-        // Build the next body while the server works on this one. The rejection is awaited
-        // below; this handler only keeps it from counting as unhandled in the meantime.
-        sending.catch(() => undefined);
         if (following !== undefined) {
-          await nextTurnOfEventLoop();
+          // Build the next body while the server works on this one, but only once this one is
+          // out: building blocks the event loop, which would stall the rest of a large upload.
+          const settled = sending.then(
+            () => undefined,
+            () => undefined,
+          );
+          await Promise.race([bodyWritten, settled]);
           body = bodyOf(following);
         }
         await sending;
@@ -192,6 +198,7 @@ export class BitwardenClient {
     url: URL,
     headers: Record<string, string>,
     body?: readonly Buffer[],
+    onWritten?: () => void,
   ): Promise<HttpResponse> {
     return withRetry(
       async () => {
@@ -201,10 +208,10 @@ export class BitwardenClient {
         if (renewed) {
           await this.renewToken();
         }
-        let response = await this.authorized(method, url, headers, body);
+        let response = await this.authorized(method, url, headers, body, onWritten);
         if (response.status === 401 && !renewed) {
           await this.renewToken();
-          response = await this.authorized(method, url, headers, body);
+          response = await this.authorized(method, url, headers, body, onWritten);
         }
         if (response.status !== 200) {
           throw errorFromResponse(response, operation, this.clock.now());
@@ -221,6 +228,7 @@ export class BitwardenClient {
     url: URL,
     headers: Record<string, string>,
     body?: readonly Buffer[],
+    onWritten?: () => void,
   ): Promise<HttpResponse> {
     return this.transport.send({
       method,
@@ -232,6 +240,7 @@ export class BitwardenClient {
         ...(method === 'GET' ? { 'Cache-Control': 'no-store', Pragma: 'no-cache' } : {}),
       },
       ...(body ? { body } : {}),
+      ...(onWritten ? { onWritten } : {}),
       timeoutMs: this.timeoutMs,
     });
   }
@@ -277,11 +286,6 @@ export class BitwardenClient {
   private apiUrl(path: string): URL {
     return assertCanonicalUrl(`${this.options.urls.apiUrl}${path}`);
   }
-}
-
-/** Lets the request just started reach the socket before the loop is busy again. */
-function nextTurnOfEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The request's JSON in buffers of about 64 KB, written as they are made. */

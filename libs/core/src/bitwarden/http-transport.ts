@@ -10,6 +10,8 @@ export interface HttpRequest {
   /** The body in pieces, written one after another (a large import is never one buffer). */
   readonly body?: readonly Buffer[];
   readonly timeoutMs: number;
+  /** Called once the whole request has been handed to the operating system. */
+  readonly onWritten?: () => void;
 }
 
 export interface HttpResponse {
@@ -66,6 +68,9 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): HttpT
             settle();
           }
         });
+        if (request.onWritten) {
+          outgoing.on('finish', request.onWritten);
+        }
         outgoing.on('response', (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
