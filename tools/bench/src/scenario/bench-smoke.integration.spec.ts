@@ -34,5 +34,13 @@ describe('npm run bench -- ldap-smoke', () => {
     expect(split).not.toBeNull();
     expect(Number(split?.[2])).toBeGreaterThan(0);
     expect(Number(split?.[4])).toBeGreaterThan(0);
+    const sync = /^bwdc sync \(full\) +([\d.]+) s/m.exec(stdout);
+    const withoutImport =
+      /^bwdc sync \(full\) without the import phase \(wall − import, median\): ([\d.]+) s, ([\d.]+)× the floor$/m.exec(
+        stdout,
+      );
+    expect(Number(withoutImport?.[1])).toBeGreaterThan(0);
+    expect(Number(withoutImport?.[1])).toBeLessThan(Number(sync?.[1]));
+    expect(Number(withoutImport?.[2])).toBeGreaterThan(0);
   }, 180_000);
 });

@@ -97,6 +97,23 @@ function phaseLine(figures: BenchFigures): string | undefined {
   );
 }
 
+/**
+ * The sync without its import phase, which is mostly the local Bitwarden server's own work on
+ * the same cores: what is left is bwdc's part (start, read, plan), set against the floor.
+ */
+function withoutImportLine(figures: BenchFigures): string | undefined {
+  const syncs = (figures.samples.get('sync') ?? []).filter((sample) => sample.phases);
+  if (syncs.length === 0) {
+    return undefined;
+  }
+  const floor = median((figures.samples.get('floor') ?? []).map((sample) => sample.wallSeconds));
+  const own = median(syncs.map((sample) => sample.wallSeconds - (sample.phases?.import ?? 0)));
+  return (
+    `bwdc sync (full) without the import phase (wall − import, median): ${secondsText(own)}, ` +
+    `${ratioText(own / floor)} the floor`
+  );
+}
+
 function targetLine(figures: BenchFigures): string | undefined {
   const targets = figures.scenario.targets;
   if (targets === undefined) {
@@ -139,6 +156,10 @@ export function printReport(figures: BenchFigures): void {
   const split = phaseLine(figures);
   if (split !== undefined) {
     console.log(split);
+  }
+  const withoutImport = withoutImportLine(figures);
+  if (withoutImport !== undefined) {
+    console.log(withoutImport);
   }
   console.log(
     `counts: bwdc test read ${count(read.users)} users / ${count(read.groups)} groups ` +
