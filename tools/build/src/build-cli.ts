@@ -2,7 +2,10 @@
  * Bundles `bwdc` (apps/cli) with esbuild and writes the npm package around it:
  *
  * - `bwdc.js` (+ `bwdc.js.map`): `apps/cli/src/main.ts` and everything it imports in one CommonJS
- *   file, `@bwdc/*` aliases resolved through tsconfig.base.json.
+ *   file, `@bwdc/*` aliases resolved through tsconfig.base.json, except the packages of
+ *   `SEPARATE_BUNDLES`.
+ * - `okta-sdk.js` (+ map): the Okta SDK and its dependencies, bundled on their own and `require`d
+ *   by `bwdc.js` only when an Okta directory is read.
  * - `main.js`, the `bwdc` bin: a few lines of ES5 that refuse a too old Node with a clear message,
  *   turn on Node's compile cache (`module.enableCompileCache()`, Node 22.1+: V8 then reuses the
  *   bundle's compiled code instead of parsing 1.7 MB on every start), restart the commands that
@@ -20,7 +23,7 @@
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
-import { build } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 
 import {
   NATIVE_PACKAGES,
@@ -43,6 +46,16 @@ export const TARGET_NODE_MAJOR = 24;
  * the launcher instead of a syntax error (the CLI test checks that on the machine's own Node).
  */
 export const MIN_NODE_MAJOR = 22;
+
+/**
+ * Packages that one provider loads on first use (`await import(...)`), bundled into a file of their
+ * own so that other starts neither read nor compile them: the Okta SDK and what it pulls in
+ * (node-forge, node-jose, lodash, mime-db...) weigh 4.5 of the 6.5 MB one bundle would be, and
+ * took about 70 ms of every start (docs/performance.md).
+ */
+export const SEPARATE_BUNDLES: Readonly<Record<string, string>> = {
+  '@okta/okta-sdk-nodejs': 'okta-sdk.js',
+};
 
 /** The commands that read the whole directory into memory. */
 export const DIRECTORY_COMMANDS = ['sync', 'test', 'plan', 'serve'];
@@ -114,6 +127,18 @@ export interface BuildCliResult {
   readonly packageJson: Readonly<Record<string, unknown>>;
 }
 
+/** Points the imports of `SEPARATE_BUNDLES` packages at their own file beside `bwdc.js`. */
+const separateBundles: Plugin = {
+  name: 'separate-bundles',
+  setup(pluginBuild) {
+    const names = Object.keys(SEPARATE_BUNDLES).map((name) => name.replace(/[/.]/g, '\\$&'));
+    pluginBuild.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({
+      path: `./${SEPARATE_BUNDLES[args.path] ?? ''}`,
+      external: true,
+    }));
+  },
+};
+
 const readJson = async <T>(file: string): Promise<T> =>
   JSON.parse(await readFile(file, 'utf8')) as T;
 
@@ -126,15 +151,11 @@ export async function buildCli(outDir: string = DEFAULT_OUT_DIR): Promise<BuildC
 
   const mainFile = path.join(outDir, 'main.js');
   const bundleFile = path.join(outDir, 'bwdc.js');
-  const result = await build({
-    entryPoints: [path.join(cliRoot, 'src/main.ts')],
-    outfile: bundleFile,
+  const options = {
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: `node${TARGET_NODE_MAJOR}`,
-    // The `@bwdc/*` aliases.
-    tsconfig: path.join(workspaceRoot, 'tsconfig.base.json'),
     external: [...NATIVE_PACKAGES, ...OPTIONAL_PACKAGES],
     // A third of the bytes to read and compile at every start; names kept, because errors are
     // told apart by their class names and the output shows them.
@@ -146,12 +167,38 @@ export async function buildCli(outDir: string = DEFAULT_OUT_DIR): Promise<BuildC
     metafile: true,
     logLevel: 'warning',
     absWorkingDir: workspaceRoot,
+  } as const satisfies BuildOptions;
+  const result = await build({
+    ...options,
+    entryPoints: [path.join(cliRoot, 'src/main.ts')],
+    outfile: bundleFile,
+    // The `@bwdc/*` aliases.
+    tsconfig: path.join(workspaceRoot, 'tsconfig.base.json'),
+    plugins: [separateBundles],
+    // `await import(sdk)` as `require`, wrapped like any bundled module: Node's own import() of
+    // a CommonJS file only finds the names it can see in the source, and the SDK's are hidden.
+    supported: { 'dynamic-import': false },
   });
-
-  assertNoNativeInputs(result.metafile);
+  const separate = await Promise.all(
+    Object.entries(SEPARATE_BUNDLES).map(([name, file]) =>
+      build({
+        ...options,
+        stdin: {
+          contents: `module.exports = require(${JSON.stringify(name)});`,
+          resolveDir: workspaceRoot,
+          sourcefile: file,
+        },
+        outfile: path.join(outDir, file),
+      }),
+    ),
+  );
+  const metafiles = [result.metafile, ...separate.map((bundle) => bundle.metafile)];
 
   const dependencies: Record<string, string> = {};
-  for (const name of externalPackagesOf(result.metafile)) {
+  for (const metafile of metafiles) {
+    assertNoNativeInputs(metafile);
+  }
+  for (const name of new Set(metafiles.flatMap(externalPackagesOf))) {
     if (OPTIONAL_PACKAGES.includes(name)) {
       continue;
     }
@@ -164,9 +211,9 @@ export async function buildCli(outDir: string = DEFAULT_OUT_DIR): Promise<BuildC
 
   await writeFile(mainFile, LAUNCHER, { mode: 0o755 });
 
-  const files = ['main.js', 'bwdc.js', 'bwdc.js.map', 'README.md'];
-  if (Object.keys(result.metafile.outputs).some((output) => output.endsWith('.LEGAL.txt'))) {
-    files.push('bwdc.js.LEGAL.txt');
+  const files = ['main.js', 'README.md'];
+  for (const metafile of metafiles) {
+    files.push(...Object.keys(metafile.outputs).map((output) => path.basename(output)));
   }
 
   const packageJson: Record<string, unknown> = {

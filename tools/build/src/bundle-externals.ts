@@ -22,12 +22,12 @@ export function packageNameOf(specifier: string): string {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
 }
 
-/** The packages a bundle still `require`s at run time, Node's builtins aside. */
+/** The packages a bundle still `require`s at run time: not Node's builtins, not its own files. */
 export function externalPackagesOf(metafile: Metafile): string[] {
   const names = new Set<string>();
   for (const output of Object.values(metafile.outputs)) {
     for (const imported of output.imports) {
-      if (imported.external && !isBuiltin(imported.path)) {
+      if (imported.external && !isBuiltin(imported.path) && !imported.path.startsWith('./')) {
         names.add(packageNameOf(imported.path));
       }
     }

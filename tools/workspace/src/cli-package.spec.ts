@@ -12,6 +12,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 
+import { startBitwardenServer } from '@bwdc/bitwarden-server';
+import { OKTA_FIXTURE_TOKEN, oktaOrgFixture, startOktaEmulator } from '@bwdc/directory-emulators';
+
 const run = promisify(execFile);
 const workspaceRoot = path.resolve(__dirname, '../../..');
 const cliVersion = (
@@ -59,6 +62,9 @@ describe('the bwdc package (npx nx build cli)', () => {
   let outDir: string;
   let dataDir: string;
   let bin: string;
+
+  const packageJson = (): PublishedPackageJson =>
+    JSON.parse(readFileSync(path.join(outDir, 'package.json'), 'utf8')) as PublishedPackageJson;
 
   const bwdc = (args: readonly string[], node: string = process.execPath) =>
     run(node, [bin, ...args], {
@@ -179,19 +185,96 @@ describe('the bwdc package (npx nx build cli)', () => {
     expect(stderr).toContain(`flags: --max-semi-space-size=16 --require ${probe}`);
   }, 30_000);
 
+  it('loads the Okta SDK from its own bundle, only when it reads an Okta org', async () => {
+    const organizationId = '6b0e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b';
+    const apiKey = 'oktaBundleTestKeyThirtyCharsLong';
+    const [okta, bitwarden] = await Promise.all([
+      startOktaEmulator(oktaOrgFixture()),
+      startBitwardenServer({
+        seed: {
+          organizations: [
+            {
+              id: organizationId,
+              apiKey,
+              members: [{ email: 'owner@example.com', type: 'owner', status: 'confirmed' }],
+              groups: [],
+            },
+          ],
+        },
+      }),
+    ]);
+    const oktaDataDir = mkdtempSync(path.join(os.tmpdir(), 'bwdc-okta-'));
+    try {
+      const caFile = path.join(oktaDataDir, 'okta-ca.pem');
+      writeFileSync(caFile, okta.caPem);
+      const probe = path.join(outDir, 'okta-require-probe.cjs');
+      writeFileSync(probe, REQUIRE_PROBE);
+      const env = {
+        ...process.env,
+        BITWARDENCLI_CONNECTOR_APPDATA_DIR: oktaDataDir,
+        BITWARDENCLI_CONNECTOR_PLAINTEXT_SECRETS: 'true',
+        NODE_EXTRA_CA_CERTS: caFile,
+        OKTA_TOKEN: OKTA_FIXTURE_TOKEN,
+        BW_CLIENTID: `organization.${organizationId}`,
+        BW_CLIENTSECRET: apiKey,
+      };
+      const withProbe = (args: string[]) =>
+        run(process.execPath, ['--require', probe, bin, ...args], { env });
+      for (const args of [
+        ['server', bitwarden.url],
+        ['directory', 'okta'],
+        ['okta.orgUrl', okta.orgUrl],
+        ['okta.token', '--secretenv', 'OKTA_TOKEN'],
+        ['sync.users', 'true'],
+        ['sync.groups', 'true'],
+      ]) {
+        await withProbe(['config', ...args]);
+      }
+      await withProbe(['login']);
+
+      const version = await withProbe(['--version']);
+      const test = await withProbe(['--response', 'test']);
+
+      expect(Object.keys(packageJson().dependencies)).not.toContain('@okta/okta-sdk-nodejs');
+      expect(readFileSync(path.join(outDir, 'bwdc.js'), 'utf8')).not.toContain('okta-sdk-nodejs');
+      expect(version.stderr).not.toContain('./okta-sdk.js');
+      expect(test.stderr).toContain('./okta-sdk.js');
+      const response = JSON.parse(test.stdout) as {
+        success: boolean;
+        data: { enabledUsers: { displayName: string }[]; groups: { displayName: string }[] };
+      };
+      expect(response.success).toBe(true);
+      expect(response.data.enabledUsers.map((user) => user.displayName)).toContain(
+        'testuser1@bwrox.dev',
+      );
+      expect(response.data.groups.map((group) => group.displayName)).toContain(
+        'Integration Test Group A',
+      );
+    } finally {
+      await Promise.all([okta.stop(), bitwarden.stop()]);
+      rmSync(oktaDataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('is an npm package with the bwdc bin, the Node engine and its native dependency', async () => {
-    const packageJson = JSON.parse(
-      readFileSync(path.join(outDir, 'package.json'), 'utf8'),
-    ) as PublishedPackageJson;
+    const published = packageJson();
     const { stdout } = await run('npm', ['pack', '--dry-run', '--json'], { cwd: outDir });
     const [packed] = JSON.parse(stdout) as { files: { path: string }[] }[];
 
-    expect(packageJson.version).toBe(cliVersion);
-    expect(packageJson.bin).toEqual({ bwdc: 'main.js' });
-    expect(packageJson.engines.node).toBe('>=22');
-    expect(Object.keys(packageJson.dependencies)).toEqual(['@napi-rs/keyring']);
+    expect(published.version).toBe(cliVersion);
+    expect(published.bin).toEqual({ bwdc: 'main.js' });
+    expect(published.engines.node).toBe('>=22');
+    expect(Object.keys(published.dependencies)).toEqual(['@napi-rs/keyring']);
     expect(packed?.files.map((file) => file.path).sort()).toEqual(
-      expect.arrayContaining(['README.md', 'bwdc.js', 'bwdc.js.map', 'main.js', 'package.json']),
+      expect.arrayContaining([
+        'README.md',
+        'bwdc.js',
+        'bwdc.js.map',
+        'main.js',
+        'okta-sdk.js',
+        'okta-sdk.js.map',
+        'package.json',
+      ]),
     );
   }, 30_000);
 
