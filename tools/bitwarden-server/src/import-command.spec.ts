@@ -163,6 +163,37 @@ describe('import: adding members', () => {
     ).toBe(200);
   });
 
+  it('keeps counting seats and known emails right from one import to the next', async () => {
+    const server = await startServer({ seats: 3, maxAutoscaleSeats: 3 });
+    const invite = (entries: { email: string; externalId: string; deleted?: boolean }[]) =>
+      runImportRequest(server, { members: entries });
+
+    const filled = await invite([
+      { email: 'a@x.io', externalId: 'a' },
+      { email: 'b@x.io', externalId: 'b' },
+    ]);
+    const full = await invite([{ email: 'c@x.io', externalId: 'c' }]);
+    // Removing `a` in step 1 frees its seat for `c` in the same import.
+    const swapped = await invite([
+      { email: 'a@x.io', externalId: 'a', deleted: true },
+      { email: 'c@x.io', externalId: 'c' },
+    ]);
+    // `a`'s email belongs to nobody now, so it is invited again, under a new externalId.
+    const fullAgain = await invite([{ email: 'a@x.io', externalId: 'a2' }]);
+    const backAgain = await invite([
+      { email: 'b@x.io', externalId: 'b', deleted: true },
+      { email: 'a@x.io', externalId: 'a2' },
+    ]);
+
+    expect([filled, full, swapped, fullAgain, backAgain].map((result) => result.status)).toEqual([
+      200, 400, 200, 400, 200,
+    ]);
+    const org = server.organization(ORG_ID);
+    expect(emails(org.members)).toEqual(['owner@example.com', 'c@x.io', 'a@x.io']);
+    expect(org.members.find((entry) => entry.email === 'a@x.io')?.externalId).toBe('a2');
+    expect(org.seats).toBe(3);
+  });
+
   it('refuses to autoscale on a self-hosted server', async () => {
     const server = await startServer({ seats: 1, selfHosted: true });
 

@@ -58,6 +58,26 @@ interface MemberIndex {
   readonly byExternalId: Map<string, Member>;
   /** Members without an externalId, in table order. */
   readonly withoutExternalId: Map<string, Member>;
+  /** How many members have each email. */
+  readonly emailCounts: Map<string, number>;
+  /** Members whose status takes a seat (the server's occupied seat count). */
+  occupiedSeats: number;
+}
+
+/** `GetOccupiedSeatCountByOrganizationIdAsync`: invited, accepted and confirmed users. */
+function occupiesSeat(member: Member): boolean {
+  return (
+    member.status === 'invited' || member.status === 'accepted' || member.status === 'confirmed'
+  );
+}
+
+function addCount(counts: Map<string, number>, key: string, change: number): void {
+  const count = (counts.get(key) ?? 0) + change;
+  if (count === 0) {
+    counts.delete(key);
+  } else {
+    counts.set(key, count);
+  }
 }
 
 const memberIndexes = new WeakMap<Organization, MemberIndex>();
@@ -66,7 +86,13 @@ const memberIndexes = new WeakMap<Organization, MemberIndex>();
 function buildMemberIndex(organization: Organization): MemberIndex | undefined {
   const byExternalId = new Map<string, Member>();
   const withoutExternalId = new Map<string, Member>();
+  const emailCounts = new Map<string, number>();
+  let occupiedSeats = 0;
   for (const member of organization.members.values()) {
+    addCount(emailCounts, member.email, 1);
+    if (occupiesSeat(member)) {
+      occupiedSeats++;
+    }
     if (isBlank(member.externalId)) {
       withoutExternalId.set(member.id, member);
       continue;
@@ -77,7 +103,7 @@ function buildMemberIndex(organization: Organization): MemberIndex | undefined {
     }
     byExternalId.set(externalId, member);
   }
-  return { byExternalId, withoutExternalId };
+  return { byExternalId, withoutExternalId, emailCounts, occupiedSeats };
 }
 
 type MemberChange = { kind: 'removed' | 'added' | 'linked'; member: Member };
@@ -85,13 +111,17 @@ type MemberChange = { kind: 'removed' | 'added' | 'linked'; member: Member };
 /**
  * The command's externalId → member map, loaded once from the table: a copy-on-write view over
  * the index (which stays as loaded while the import runs), plus the journal of table changes that
- * `commit` applies to the index afterwards.
+ * `commit` applies to the index afterwards. Emails and occupied seats are counted from the index
+ * and the journal, so that no request rescans the table.
  */
 class ImportIds {
   private readonly overrides = new Map<string, Member | undefined>();
   private readonly changes: MemberChange[] = [];
   /** Ids of the members this import took out of the table; the map may still name them. */
   private readonly removedIds = new Set<string>();
+  /** This import's changes to the index's email counts and occupied seats. */
+  private readonly emailChanges = new Map<string, number>();
+  private seatChange = 0;
 
   constructor(
     private readonly organization: Organization,
@@ -126,16 +156,37 @@ class ImportIds {
     this.overrides.set(externalId, undefined);
   }
 
+  /** Whether a member of the table has this email. */
+  hasEmail(email: string): boolean {
+    return (this.index.emailCounts.get(email) ?? 0) + (this.emailChanges.get(email) ?? 0) > 0;
+  }
+
+  occupiedSeats(): number {
+    return this.index.occupiedSeats + this.seatChange;
+  }
+
   record(kind: MemberChange['kind'], member: Member): void {
     this.changes.push({ kind, member });
+    if (kind === 'linked') {
+      return;
+    }
+    const change = kind === 'removed' ? -1 : 1;
     if (kind === 'removed') {
       this.removedIds.add(member.id);
+    }
+    addCount(this.emailChanges, member.email, change);
+    if (occupiesSeat(member)) {
+      this.seatChange += change;
     }
   }
 
   /** Brings the index in line with the table, or drops it when the table now has duplicates. */
   commit(): void {
-    const { byExternalId, withoutExternalId } = this.index;
+    const { byExternalId, withoutExternalId, emailCounts } = this.index;
+    for (const [email, change] of this.emailChanges) {
+      addCount(emailCounts, email, change);
+    }
+    this.index.occupiedSeats += this.seatChange;
     for (const { kind, member } of this.changes) {
       const externalId = member.externalId;
       if (kind === 'removed') {
@@ -242,19 +293,12 @@ function hasConfirmedOwner(organization: Organization): boolean {
   return false;
 }
 
-/**
- * The emails of `entries` that already belong to a member. Probing the (small) set of requested
- * emails is much cheaper than building a set of every member's email on each request.
- */
-function knownEmails(organization: Organization, entries: ImportMember[]): Set<string> {
-  const requested = new Set<string>();
-  for (const entry of entries) {
-    requested.add(entry.email);
-  }
+/** The emails of `entries` that already belong to a member. */
+function knownEmails(entries: ImportMember[], idMap: ImportIds): Set<string> {
   const known = new Set<string>();
-  for (const member of organization.members.values()) {
-    if (requested.has(member.email)) {
-      known.add(member.email);
+  for (const entry of entries) {
+    if (idMap.hasEmail(entry.email)) {
+      known.add(entry.email);
     }
   }
   return known;
@@ -262,7 +306,7 @@ function knownEmails(organization: Organization, entries: ImportMember[]): Set<s
 
 /** `CreateStagedOrganizationUsersCommand`: no seats, no owner check, no email. */
 function stageMembers(organization: Organization, entries: ImportMember[], idMap: ImportIds): void {
-  const known = knownEmails(organization, entries);
+  const known = knownEmails(entries, idMap);
   for (const entry of entries) {
     if (known.has(entry.email)) {
       continue;
@@ -283,7 +327,7 @@ function inviteMembers(
   if (!hasConfirmedOwner(organization)) {
     throw ApiError.badRequest(ImportMessages.noConfirmedOwner);
   }
-  const known = knownEmails(organization, entries);
+  const known = knownEmails(entries, idMap);
   const invites = entries.filter((entry) => {
     if (known.has(entry.email)) {
       return false;
@@ -292,17 +336,7 @@ function inviteMembers(
     return true;
   });
   if (organization.seats !== null) {
-    let occupied = 0;
-    for (const member of organization.members.values()) {
-      if (
-        member.status === 'invited' ||
-        member.status === 'accepted' ||
-        member.status === 'confirmed'
-      ) {
-        occupied++;
-      }
-    }
-    const needed = invites.length - (organization.seats - occupied);
+    const needed = invites.length - (organization.seats - idMap.occupiedSeats());
     if (needed > 0) {
       if (organization.selfHosted) {
         throw ApiError.badRequest(ImportMessages.selfHostedAutoscale);
