@@ -355,6 +355,27 @@ describe('BitwardenClient against the local Bitwarden server', () => {
     expect(hashed.digest()).toBe(fingerprintRequests(batches, destination));
   });
 
+  it('writes a body into the buffers of the one before the last, once the server accepted it', async () => {
+    const batch = (name: string) => request(Array.from({ length: 1500 }, (_, i) => `${name}-${i}`));
+    const buffersOfEachBody: Set<ArrayBufferLike>[] = [];
+
+    await client().importRequests([batch('b1'), batch('b2'), batch('b3')], undefined, (pieces) => {
+      buffersOfEachBody.push(new Set(pieces.map((piece) => piece.buffer)));
+    });
+
+    const [first, second, third] = buffersOfEachBody;
+    const shared = (left?: Set<ArrayBufferLike>, right?: Set<ArrayBufferLike>) =>
+      [...(left ?? [])].filter((buffer) => right?.has(buffer)).length;
+    // The second is built while the first is in flight; the third after the first was accepted.
+    expect(shared(first, second)).toBe(0);
+    expect(shared(first, third)).toBeGreaterThan(0);
+    expect(importRequests().map((entry) => entry.status)).toEqual([200, 200, 200]);
+    expect(memberEmails()).toHaveLength(4501);
+    expect(memberEmails()).toEqual(
+      expect.arrayContaining(['b1-0@example.com', 'b3-1499@example.com']),
+    );
+  });
+
   it('suggests large import when the body is too large', async () => {
     await server.stop();
     server = await startBitwardenServer({ seed: seed(), bodyLimitBytes: 2000 });

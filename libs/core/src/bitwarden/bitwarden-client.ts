@@ -1,4 +1,3 @@
-import { writeImportRequestJson } from '../sync/import-request-json';
 import type { ImportRequest } from '../model/import-request';
 import { systemClock, type Clock } from '../ports/clock';
 import { accessTokenFrom, needsRefresh, type AccessToken } from './access-token';
@@ -6,6 +5,7 @@ import { BitwardenError, ImportBatchError } from './bitwarden-error';
 import { clientHeaders, type ClientDevice } from './client-device';
 import { nodeHttpTransport, type HttpResponse, type HttpTransport } from './http-transport';
 import { organizationIdOf, type OrganizationApiKey } from './organization-api-key';
+import { RecycledBodies } from './recycled-bodies';
 import {
   memberStatusOf,
   memberTypeOf,
@@ -41,8 +41,6 @@ export interface ImportProgress {
 }
 
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
-/** Body pieces are gathered into buffers of about this size before they are written. */
-const BODY_PIECE_BYTES = 64 * 1024;
 
 /**
  * Talks to the Bitwarden server as the organization: logs in with the organization API key,
@@ -86,15 +84,18 @@ export class BitwardenClient {
     onBody?: (pieces: readonly Buffer[]) => void,
   ): Promise<void> {
     const url = this.apiUrl('/public/organization/import');
+    const bodies = new RecycledBodies();
     const bodyOf = (request: ImportRequest): Buffer[] => {
-      const pieces = jsonBody(request);
+      const pieces = bodies.build(request);
       onBody?.(pieces);
       return pieces;
     };
     let body = requests.length === 0 ? [] : bodyOf(requests[0] as ImportRequest);
     for (let index = 0; index < requests.length; index += 1) {
       const following = requests[index + 1];
+      const sent = body;
       try {
+        let wasWritten = false;
         let written = (): void => undefined;
         const bodyWritten = new Promise<void>((resolve) => (written = resolve));
         const sending = this.send(
@@ -102,8 +103,11 @@ export class BitwardenClient {
           'POST',
           url,
           { 'Content-Type': 'application/json; charset=utf-8' },
-          body,
-          written,
+          sent,
+          () => {
+            wasWritten = true;
+            written();
+          },
         );
         if (following !== undefined) {
           // Build the next body while the server works on this one, but only once this one is
@@ -116,6 +120,10 @@ export class BitwardenClient {
           body = bodyOf(following);
         }
         await sending;
+        // Written and answered: the server has every byte, so its buffers can carry the next body.
+        if (wasWritten) {
+          bodies.recycle(sent);
+        }
       } catch (error) {
         if (requests.length > 1 && error instanceof BitwardenError) {
           throw new ImportBatchError(index + 1, requests.length, error);
@@ -286,27 +294,6 @@ export class BitwardenClient {
   private apiUrl(path: string): URL {
     return assertCanonicalUrl(`${this.options.urls.apiUrl}${path}`);
   }
-}
-
-/** The request's JSON in buffers of about 64 KB, written as they are made. */
-function jsonBody(request: ImportRequest): Buffer[] {
-  const pieces: Buffer[] = [];
-  let pending: string[] = [];
-  let pendingLength = 0;
-  const flush = () => {
-    pieces.push(Buffer.from(pending.join(''), 'utf8'));
-    pending = [];
-    pendingLength = 0;
-  };
-  writeImportRequestJson(request, (chunk) => {
-    pending.push(chunk);
-    pendingLength += chunk.length;
-    if (pendingLength >= BODY_PIECE_BYTES) {
-      flush();
-    }
-  });
-  flush();
-  return pieces;
 }
 
 function parseJson(response: HttpResponse): unknown {
