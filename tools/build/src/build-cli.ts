@@ -51,7 +51,7 @@ export const MIN_NODE_MAJOR = 22;
  * Packages that one provider loads on first use (`await import(...)`), bundled into a file of their
  * own so that other starts neither read nor compile them: the Okta SDK and what it pulls in
  * (node-forge, node-jose, lodash, mime-db...) weigh 4.5 of the 6.5 MB one bundle would be, and
- * took about 70 ms of every start (docs/performance.md).
+ * took 50–100 ms of every start (docs/performance.md).
  */
 export const SEPARATE_BUNDLES: Readonly<Record<string, string>> = {
   '@okta/okta-sdk-nodejs': 'okta-sdk.js',

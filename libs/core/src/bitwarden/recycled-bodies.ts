@@ -9,7 +9,7 @@ const GATHERED_CHARACTERS = 16 * 1024;
 /**
  * Import request bodies written into buffers that are used again. A large import posts tens of
  * megabytes; new buffers for every body stayed allocated until the garbage collector happened to
- * run, which raised a 100,000-user sync's peak memory by about 40 MB. A body's buffers are taken
+ * run, which raised a 100,000-user sync's peak memory by about 20 MB. A body's buffers are taken
  * back only once the server has accepted it: every byte of it has then left the process.
  */
 export class RecycledBodies {
