@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 
-import type { Connector, RunRecord } from '@bwdc/core';
+import type { Connector } from '@bwdc/core';
 import { DATA_KEYS, type DataFileStore } from '@bwdc/storage';
 
 import { connectorLogger } from '../logging/connector-logger';
@@ -110,7 +110,9 @@ async function start(input: ServiceInput, log: ServiceLog): Promise<StartedServi
       metrics.runFinished(result);
       updateHealthy();
       notifier?.runFinished(result, organizationId);
-      void lastServiceSync(connector).then((run) => run && metrics.runRecorded(run));
+      if (connector.lastRun !== undefined) {
+        metrics.runRecorded(connector.lastRun);
+      }
     },
   });
 
@@ -159,20 +161,6 @@ async function start(input: ServiceInput, log: ServiceLog): Promise<StartedServi
     return shutdown.stopping === null ? 1 : 0;
   })();
   return { stopped };
-}
-
-/**
- * This service's newest sync in the shared history (a CLI or desktop run may have come in
- * between), for the phase metrics; undefined when the history cannot be read, which costs only
- * those metrics.
- */
-async function lastServiceSync(connector: Connector): Promise<RunRecord | undefined> {
-  try {
-    const runs = await connector.history();
-    return runs.find((run) => run.source === 'service' && run.kind === 'sync');
-  } catch {
-    return undefined;
-  }
 }
 
 function syncOnce(connector: Connector) {

@@ -73,6 +73,7 @@ const UPSTREAM_TOKEN_KEYS = ['accessToken', 'refreshToken', 'twoFactorToken'] as
  */
 export class Connector {
   private readonly clock: Clock;
+  private lastRecord: RunRecord | undefined;
 
   constructor(private readonly dependencies: ConnectorDependencies) {
     this.clock = dependencies.clock ?? systemClock;
@@ -200,6 +201,11 @@ export class Connector {
     );
   }
 
+  /** The record of the newest run this connector made, once that run has ended. */
+  get lastRun(): RunRecord | undefined {
+    return this.lastRecord;
+  }
+
   /** The kept runs (test, plan, sync from every front end), newest first. */
   history(): Promise<readonly RunRecord[]> {
     return this.dependencies.store.runs();
@@ -324,7 +330,15 @@ export class Connector {
   ): Promise<T> {
     const { store, logger, source } = this.dependencies;
     return recordedRun(
-      { kind, source, trigger: trigger ?? 'manual', clock: this.clock, store, logger },
+      {
+        kind,
+        source,
+        trigger: trigger ?? 'manual',
+        clock: this.clock,
+        store,
+        logger,
+        onRecorded: (record) => (this.lastRecord = record),
+      },
       work,
     );
   }

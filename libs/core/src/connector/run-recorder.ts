@@ -143,6 +143,8 @@ export async function recordedRun<T>(
     readonly clock: Clock;
     readonly store: Pick<ConnectorStore, 'recordRun'>;
     readonly logger: Logger;
+    /** Sees the record before it is stored, whether or not storing it works. */
+    readonly onRecorded?: (record: RunRecord) => void;
   },
   work: RecordedWork<T>,
 ): Promise<T> {
@@ -161,9 +163,14 @@ export async function recordedRun<T>(
 
 /** A history that cannot be written must not turn a run's result into a failure. */
 async function keepRun(
-  run: { readonly store: Pick<ConnectorStore, 'recordRun'>; readonly logger: Logger },
+  run: {
+    readonly store: Pick<ConnectorStore, 'recordRun'>;
+    readonly logger: Logger;
+    readonly onRecorded?: (record: RunRecord) => void;
+  },
   record: RunRecord,
 ): Promise<void> {
+  run.onRecorded?.(record);
   try {
     await run.store.recordRun(record);
   } catch (error) {
