@@ -87,6 +87,14 @@ export async function readGroups(
   );
   const waiting: Entry[] = [];
   let valuesWaiting = 0;
+  /** The users, once read, with the groups that waited for them taken in first. */
+  const usersReady = async (): Promise<UserIndex> => {
+    const ready = (index ??= await users);
+    for (const early of waiting.splice(0)) {
+      take(early, ready);
+    }
+    return ready;
+  };
   for await (const entry of search.entries({ ...groupSearch(options), attributes })) {
     progress?.group();
     if (index === undefined && valuesWaiting < MAX_MEMBER_VALUES_AHEAD) {
@@ -94,16 +102,9 @@ export async function readGroups(
       valuesWaiting += valueCount(entry[memberAttribute]);
       continue;
     }
-    index ??= await users;
-    for (const early of waiting.splice(0)) {
-      take(early, index);
-    }
-    take(entry, index);
+    take(entry, await usersReady());
   }
-  index ??= await users;
-  for (const early of waiting.splice(0)) {
-    take(early, index);
-  }
+  index = await usersReady();
   for (const { dn, first, group } of ranged) {
     const values = await allRangedValues(first, memberAttribute, (next) =>
       search.entry(dn, [next]),
