@@ -52,11 +52,7 @@ export function planSync(input: SyncPlanInput): SyncPlan {
       ? null
       : fingerprintRequests(built, input.destination);
 
-  const outcome: SyncOutcome = empty
-    ? 'empty'
-    : fingerprint !== null && fingerprint === input.previousFingerprint
-      ? 'unchanged'
-      : 'send';
+  const outcome = decideOutcome(empty, fingerprint, input.previousFingerprint);
   const requests = outcome === 'send' ? built : [];
   const dropped = [...normalised.dropped, ...deduplicated.dropped];
   return {
@@ -86,6 +82,17 @@ function assertDestination(destination: SyncDestination): void {
       'Set the server URL (bwdc config server <url>), or bitwarden.com for the Bitwarden cloud.',
     );
   }
+}
+
+function decideOutcome(
+  empty: boolean,
+  fingerprint: string | null,
+  previousFingerprint: string | null,
+): SyncOutcome {
+  if (empty) {
+    return 'empty';
+  }
+  return fingerprint !== null && fingerprint === previousFingerprint ? 'unchanged' : 'send';
 }
 
 function countPlan(
