@@ -96,18 +96,20 @@ export class BitwardenClient {
       const sent = body;
       try {
         let wasWritten = false;
-        let written = (): void => undefined;
-        const bodyWritten = new Promise<void>((resolve) => (written = resolve));
+        let onWritten = (): void => undefined;
+        const bodyWritten = new Promise<void>((resolve) => {
+          onWritten = () => {
+            wasWritten = true;
+            resolve();
+          };
+        });
         const sending = this.send(
           'import',
           'POST',
           url,
           { 'Content-Type': 'application/json; charset=utf-8' },
           sent,
-          () => {
-            wasWritten = true;
-            written();
-          },
+          onWritten,
         );
         if (following !== undefined) {
           // Build the next body while the server works on this one, but only once this one is
