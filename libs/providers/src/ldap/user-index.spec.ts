@@ -20,6 +20,11 @@ function indexOf(...users: [dn: string, externalId: string, uid?: string][]): Us
   return index;
 }
 
+/** What `resolve` answers for a value that names this user. */
+function found(externalId: string): { kind: 'user'; externalId: string } {
+  return { kind: 'user', externalId };
+}
+
 describe('UserIndex.resolve', () => {
   const index = indexOf(
     ['cn=Ada Lovelace,ou=People,dc=example,dc=com', 'ada', 'alovelace'],
@@ -27,32 +32,19 @@ describe('UserIndex.resolve', () => {
   );
 
   it('finds a user by the DN exactly as the server sent it', () => {
-    expect(index.resolve('cn=Ada Lovelace,ou=People,dc=example,dc=com')).toEqual({
-      kind: 'user',
-      externalId: 'ada',
-    });
-    expect(index.resolve('CN=Bob\\, Jr.,OU=People,DC=example,DC=com')).toEqual({
-      kind: 'user',
-      externalId: 'bob',
-    });
+    expect(index.resolve('cn=Ada Lovelace,ou=People,dc=example,dc=com')).toEqual(found('ada'));
+    expect(index.resolve('CN=Bob\\, Jr.,OU=People,DC=example,DC=com')).toEqual(found('bob'));
   });
 
   it('finds a user by the same DN written with other case, spacing or escapes', () => {
-    expect(index.resolve('CN=ada lovelace, OU=people,DC=Example,DC=COM')).toEqual({
-      kind: 'user',
-      externalId: 'ada',
-    });
-    expect(index.resolve('cn=bob\\2C jr.,ou=people,dc=example,dc=com')).toEqual({
-      kind: 'user',
-      externalId: 'bob',
-    });
+    expect(index.resolve('CN=ada lovelace, OU=people,DC=Example,DC=COM')).toEqual(found('ada'));
+    expect(index.resolve('cn=bob\\2C jr.,ou=people,dc=example,dc=com')).toEqual(found('bob'));
   });
 
   it("drops a uniqueMember's unique-identifier suffix", () => {
-    expect(index.resolve("cn=Ada Lovelace,ou=People,dc=example,dc=com#'0101'B")).toEqual({
-      kind: 'user',
-      externalId: 'ada',
-    });
+    expect(index.resolve("cn=Ada Lovelace,ou=People,dc=example,dc=com#'0101'B")).toEqual(
+      found('ada'),
+    );
   });
 
   it('hands back any other DN normalised, as a possible nested group', () => {
@@ -63,7 +55,7 @@ describe('UserIndex.resolve', () => {
   });
 
   it('finds a memberUid by uid, case-insensitively, and reports an unknown one', () => {
-    expect(index.resolve(' ALovelace ')).toEqual({ kind: 'user', externalId: 'ada' });
+    expect(index.resolve(' ALovelace ')).toEqual(found('ada'));
     expect(index.resolve('nobody')).toEqual({ kind: 'unknown-uid' });
   });
 });
