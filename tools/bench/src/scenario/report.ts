@@ -81,11 +81,16 @@ function importLines(figures: BenchFigures): string[] {
     });
 }
 
+/** The syncs of bwdc itself (not `--compare` commands), with their phases from its history. */
+function syncsWithPhases(figures: BenchFigures): { wall: number; phases: SyncPhases }[] {
+  return (figures.samples.get('sync') ?? []).flatMap((sample) =>
+    sample.phases === undefined ? [] : [{ wall: sample.wallSeconds, phases: sample.phases }],
+  );
+}
+
 /** bwdc's own account of the sync's time, from its run history: median of each phase. */
 function phaseLine(figures: BenchFigures): string | undefined {
-  const phases = (figures.samples.get('sync') ?? []).flatMap((sample) =>
-    sample.phases === undefined ? [] : [sample.phases],
-  );
+  const phases = syncsWithPhases(figures).map((sync) => sync.phases);
   if (phases.length === 0) {
     return undefined;
   }
@@ -102,12 +107,12 @@ function phaseLine(figures: BenchFigures): string | undefined {
  * the same cores: what is left is bwdc's part (start, read, plan), set against the floor.
  */
 function withoutImportLine(figures: BenchFigures): string | undefined {
-  const syncs = (figures.samples.get('sync') ?? []).filter((sample) => sample.phases);
+  const syncs = syncsWithPhases(figures);
   if (syncs.length === 0) {
     return undefined;
   }
   const floor = median((figures.samples.get('floor') ?? []).map((sample) => sample.wallSeconds));
-  const own = median(syncs.map((sample) => sample.wallSeconds - (sample.phases?.import ?? 0)));
+  const own = median(syncs.map((sync) => sync.wall - sync.phases.import));
   return (
     `bwdc sync (full) without the import phase (wall − import, median): ${secondsText(own)}, ` +
     `${ratioText(own / floor)} the floor`
